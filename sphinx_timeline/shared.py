@@ -1,0 +1,73 @@
+"""What the directives share: tolerant option parsing and located warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from .warnings_ import TimelineWarning, warn
+
+
+class UnknownOption(str):
+    """The raw value of an option the directive does not know."""
+
+
+class Options(dict[str, Callable[[str | None], Any]]):
+    """An ``option_spec`` that lets unknown options through, marked as :class:`UnknownOption`.
+
+    Docutils and MyST would otherwise reject them with their own error before the
+    directive runs; this way the directive reports them as ``timeline.option`` and
+    still renders.
+    """
+
+    def __missing__(self, name: str) -> Callable[[str | None], Any]:
+        return lambda value: UnknownOption(value or "")
+
+
+class TimelineBaseDirective(SphinxDirective):
+    """A directive that reports its writer's mistakes as ``timeline.*`` warnings."""
+
+    option_spec: Options = Options()
+
+    def warn(self, message: str, subtype: TimelineWarning) -> None:
+        """Warn about this directive, at its file and line."""
+        warn(message, subtype, self.get_location())
+
+    def check_unknown_options(self) -> None:
+        """Warn once for each option this directive does not know, and drop it."""
+        known = ", ".join(f":{name}:" for name in self.option_spec)
+        for name, value in list(self.options.items()):
+            if isinstance(value, UnknownOption):
+                del self.options[name]
+                self.warn(
+                    f"unknown option :{name}: in {self.name}; the known options are {known}",
+                    TimelineWarning.OPTION,
+                )
+
+    def choice(self, name: str, allowed: Iterable[str], default: str | None) -> str | None:
+        """Option ``name`` if its value is one of ``allowed``; else warn and use ``default``."""
+        value = self.options.get(name)
+        if value is None:
+            return default
+        allowed = list(allowed)
+        if value in allowed:
+            return value
+        shown = ", ".join(allowed) if len(allowed) <= 12 else "a name listed in the docs"
+        self.warn(
+            f"{self.name} :{name}: {value!r} is not allowed; use one of {shown}",
+            TimelineWarning.OPTION,
+        )
+        return default
+
+
+def text(value: str | None) -> str:
+    """An option's text, stripped; an empty option gives ``""``."""
+    return (value or "").strip()
+
+
+def class_names(value: str | None) -> list[str]:
+    """A ``:class:`` option: space-separated names, each made a valid CSS class."""
+    return [name for name in map(nodes.make_id, (value or "").split()) if name]

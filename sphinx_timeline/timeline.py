@@ -1,0 +1,489 @@
+"""The ``timeline`` and ``timeline-entry`` directives.
+
+The directives build a definition list (date as the term, label and body as the
+definition), so every builder renders a readable dated list without help. For HTML,
+:class:`TimelineHtmlTransform` turns it into an ``<ol>`` of ``<li>`` entries with
+``<time>`` elements, markers and permalinks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import new_document
+from sphinx.util.nodes import make_id
+from sphinx_design.icons import get_octicon, list_octicons
+from sphinx_design.shared import SEMANTIC_COLORS
+
+from .config import get_config
+from .dates import PartialDate
+from .events import EventRow, EventsError, load_events
+from .html import html_element
+from .shared import Options, TimelineBaseDirective, class_names, text
+from .warnings_ import TimelineWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+_ = get_translation("sphinx_timeline")
+
+ORDERS = ("document", "ascending", "descending")
+PRESENT = "present"
+RANGE_SEPARATOR = " \u2013 "  # an en dash between two dates
+
+
+def setup_timeline(app: Sphinx) -> None:
+    """Register the timeline nodes, directives and HTML transform."""
+    app.add_enumerable_node(timeline_entry, "timeline-entry", entry_title)
+    app.add_node(timeline)
+    app.add_directive("timeline", TimelineDirective)
+    app.add_directive("timeline-entry", TimelineEntryDirective)
+    app.add_transform(OrphanEntryTransform)
+    app.add_post_transform(TimelineHtmlTransform)
+    app.add_post_transform(TimelineLatexTransform)
+
+
+class timeline(nodes.definition_list):
+    """A timeline: a definition list whose items are :class:`timeline_entry` nodes.
+
+    Writers without their own visitor render it as the definition list it is.
+    """
+
+
+class timeline_entry(nodes.definition_list_item):
+    """One dated entry: the dates as the term, the label and body as the definition."""
+
+
+def entry_title(node: nodes.Element) -> str:
+    """The text a ``{ref}`` to an entry shows: its label, else its dates."""
+    return str(node.get("stl_title", ""))
+
+
+class TimelineEntryDirective(TimelineBaseDirective):
+    """One dated entry, written directly inside a ``timeline``."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[Options] = Options(
+        {
+            "end": text,
+            "label": text,
+            "icon": text,
+            "color": text,
+            "class": class_names,
+            "name": text,
+        }
+    )
+
+    def run(self) -> list[nodes.Node]:
+        self.check_unknown_options()
+        start, end = self.dates()
+        label = self.options.get("label", "")
+        label_nodes, messages = self.state.inline_text(label, self.lineno) if label else ([], [])
+        label_paragraph = label_node(label_nodes, label)
+        self.set_source_info(label_paragraph)
+        body = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, body)
+        if start is None:
+            return [*messages, *body.children]
+        entry = make_entry(
+            start,
+            end,
+            label_paragraph if label else None,
+            body.children,
+            icon=self.choice("icon", list_octicons(), None),
+            color=self.choice("color", SEMANTIC_COLORS, None),
+            classes=self.options.get("class", []),
+        )
+        entry["stl_title"] = "".join(node.astext() for node in label_nodes)
+        self.set_source_info(entry)
+        self.add_name(entry)
+        return [*messages, entry]
+
+    def dates(self) -> tuple[PartialDate | None, PartialDate | str | None]:
+        """The start and the end (a date, ``"present"`` or None), warning about bad ones."""
+        if not self.arguments:
+            self.warn(
+                "timeline-entry has no date; give it one as its argument, "
+                "for example ':::{timeline-entry} 2019-04'",
+                TimelineWarning.DATE,
+            )
+            return None, None
+        return check_dates(self.arguments[0], self.options.get("end", ""), self.warn)
+
+
+def check_dates(
+    start_text: str, end_text: str, report: Any
+) -> tuple[PartialDate | None, PartialDate | str | None]:
+    """Parse an entry's start and end; call ``report(message, subtype)`` for each mistake.
+
+    A bad start drops the entry (None); a bad end drops only the end.
+    """
+    try:
+        start = PartialDate.parse(start_text)
+    except ValueError as error:
+        report(f"timeline-entry date {error}", TimelineWarning.DATE)
+        return None, None
+    if not end_text:
+        return start, None
+    if end_text.lower() == PRESENT:
+        return start, PRESENT
+    try:
+        end = PartialDate.parse(end_text)
+    except ValueError as error:
+        report(f"timeline-entry :end: {error}, or 'present'", TimelineWarning.DATE)
+        return start, None
+    if end.precedes(start):
+        report(
+            f"timeline-entry :end: {end_text} is before its start {start_text}; "
+            "swap them or correct the end",
+            TimelineWarning.DATE,
+        )
+        return start, None
+    return start, end
+
+
+def make_entry(
+    start: PartialDate,
+    end: PartialDate | str | None,
+    label: nodes.paragraph | None,
+    body: list[nodes.Node],
+    *,
+    icon: str | None = None,
+    color: str | None = None,
+    classes: list[str] | None = None,
+) -> timeline_entry:
+    """An entry node; its term is filled with the formatted dates by the timeline."""
+    entry = timeline_entry(
+        classes=["stl-timeline-entry", *(classes or [])],
+        stl_start=start.isoformat(),
+        stl_end=end.isoformat() if isinstance(end, PartialDate) else (end or ""),
+        stl_icon=icon or "",
+        stl_color=color or "",
+    )
+    # the dates are data, not prose: keep them out of the translation catalogs
+    entry += nodes.term("", "", translatable=False)
+    definition = nodes.definition()
+    if label is not None:
+        definition += label
+    definition.extend(body)
+    entry += definition
+    return entry
+
+
+def label_node(label: list[nodes.Node], source_text: str) -> nodes.paragraph:
+    """The paragraph that shows an entry's label (translatable once it has a source)."""
+    return nodes.paragraph(
+        source_text,
+        "",
+        nodes.strong(source_text, "", *label),
+        classes=["stl-timeline-label"],
+    )
+
+
+class TimelineDirective(TimelineBaseDirective):
+    """A list of dated entries: ``timeline-entry`` directives and/or an ``:events:`` file."""
+
+    has_content = True
+    option_spec: ClassVar[Options] = Options(
+        {
+            "order": text,
+            "date-format": text,
+            "events": text,
+            "class": class_names,
+            "name": text,
+        }
+    )
+
+    def run(self) -> list[nodes.Node]:
+        self.check_unknown_options()
+        order = self.choice("order", ORDERS, "document")
+        date_format = self.date_format()
+
+        holder = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, holder)
+        groups, after = self.entry_groups(holder)
+        if self.options.get("events"):
+            groups += [[entry] for entry in self.events_entries(self.options["events"])]
+        if not groups:
+            self.warn(
+                "timeline has no entries; add ':::{timeline-entry} DATE' blocks inside "
+                "it, or an :events: data file",
+                TimelineWarning.STRUCTURE,
+            )
+            return after
+
+        if order != "document":
+            groups.sort(
+                key=lambda group: _start_of(group[-1]).sort_key,
+                reverse=order == "descending",
+            )
+
+        node = timeline(classes=["stl-timeline", *self.options.get("class", [])], stl_order=order)
+        self.set_source_info(node)
+        self.add_name(node)
+        language = self.config.language
+        for group in groups:
+            entry = group[-1]
+            if not entry["ids"]:
+                self.set_entry_id(entry)
+            fill_dates(entry, date_format, language)
+            node.extend(group)
+        return [node, *after]
+
+    def date_format(self) -> str:
+        """The ``:date-format:`` option, else ``timeline_date_format``."""
+        fmt = self.options.get("date-format")
+        if fmt is None:
+            return get_config(self.env).date_format
+        if "%" not in fmt:
+            self.warn(
+                f"timeline :date-format: {fmt!r} has no strftime codes; write it like "
+                "'%B %Y' or '%Y-%m-%d'",
+                TimelineWarning.OPTION,
+            )
+            return get_config(self.env).date_format
+        return fmt
+
+    def entry_groups(
+        self, holder: nodes.Element
+    ) -> tuple[list[list[nodes.Node]], list[nodes.Node]]:
+        """The parsed entries, each with the targets written just before it,
+        and the nodes to place after the timeline (messages, and stray content)."""
+        groups: list[list[nodes.Node]] = []
+        pending: list[nodes.Node] = []
+        after: list[nodes.Node] = []
+        stray = False
+        for child in holder.children:
+            if isinstance(child, timeline_entry):
+                groups.append([*pending, child])
+                pending = []
+            elif isinstance(child, nodes.target) and not child.get("refuri"):
+                pending.append(child)
+            elif isinstance(child, (nodes.system_message, nodes.comment)):
+                after.append(child)
+            else:
+                stray = True
+                after.append(child)
+        after.extend(pending)
+        if stray:
+            self.warn(
+                "timeline holds content that is not a timeline-entry; it is shown "
+                "after the timeline. Move it into an entry or out of the timeline",
+                TimelineWarning.STRUCTURE,
+            )
+        return groups, after
+
+    def events_entries(self, path_text: str) -> list[timeline_entry]:
+        """The entries of an ``:events:`` data file, which becomes a dependency of the page."""
+        relative, absolute = self.env.relfn2path(path_text, self.env.docname)
+        self.env.note_dependency(relative)
+        path = Path(absolute)
+        try:
+            rows = load_events(path)
+        except EventsError as error:
+            where = f"{path}:{error.line}" if error.line else self.get_location()
+            warn(
+                f"{error}; the :events: path is relative to the page, or to the "
+                "source folder when it starts with '/'",
+                TimelineWarning.EVENTS,
+                where,
+            )
+            return []
+        entries = []
+        for row in rows:
+            if isinstance(row, EventsError):
+                self.warn_row(path, row.line, f"{row}; skipped")
+                continue
+            entry = self.row_entry(path, row)
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    def warn_row(self, path: Path, line: int | None, message: str) -> None:
+        """Warn about one row of a data file, at its line when it is known."""
+        warn(
+            message,
+            TimelineWarning.EVENTS,
+            f"{path}:{line}" if line else self.get_location(),
+        )
+
+    def row_entry(self, path: Path, row: EventRow) -> timeline_entry | None:
+        """The entry for one row of a data file; None when its date cannot be used."""
+        where = f"row {row.index}: " if row.index else ""
+        if row.unknown_fields:
+            self.warn_row(
+                path,
+                row.line,
+                f"{where}unknown field(s) {', '.join(row.unknown_fields)}; "
+                "the fields are date, end, label and body",
+            )
+
+        def report(message: str, subtype: TimelineWarning) -> None:
+            warn(
+                f"{where}{message}",
+                subtype,
+                f"{path}:{row.line}" if row.line else self.get_location(),
+            )
+
+        if not row.date:
+            report(
+                "the row has no date; give each row a 'date' field",
+                TimelineWarning.EVENTS,
+            )
+            return None
+        start, end = check_dates(row.date, row.end, report)
+        if start is None:
+            return None
+        label = None
+        if row.label:
+            label = label_node([nodes.Text(row.label)], row.label)
+            label.source, label.line = str(path), row.line
+        entry = make_entry(start, end, label, self.parse_markdown(row.body, path))
+        entry["stl_title"] = row.label
+        entry.source, entry.line = str(path), row.line
+        return entry
+
+    def parse_markdown(self, markdown: str, path: Path) -> list[nodes.Node]:
+        """An events body, parsed as MyST Markdown whatever the page's own syntax."""
+        if not markdown:
+            return []
+        from myst_parser.mocking import MockState
+        from myst_parser.parsers.sphinx_ import MystParser
+
+        if isinstance(self.state, MockState):
+            holder = nodes.Element()
+            self.state.nested_parse(StringList(markdown.splitlines(), str(path)), 0, holder)
+            return holder.children
+        document = new_document(str(path), self.state.document.settings)
+        MystParser().parse(markdown, document)
+        return document.children
+
+    def set_entry_id(self, entry: timeline_entry) -> None:
+        """Give an entry without a ``:name:`` a stable id: ``timeline-<date>-<label>``."""
+        document = self.state.document
+        term = f"{entry['stl_start']} {entry['stl_title']}".lower()
+        entry_id = make_id(self.env, document, "timeline", term)
+        entry["ids"].append(entry_id)
+        document.ids[entry_id] = entry
+
+
+class OrphanEntryTransform(SphinxTransform):
+    """Warn about each ``timeline-entry`` that is not directly inside a ``timeline``,
+    and keep its label and body as ordinary content."""
+
+    default_priority = 100
+
+    def apply(self, **kwargs: Any) -> None:
+        for entry in list(self.document.findall(timeline_entry)):
+            if isinstance(entry.parent, timeline):
+                continue
+            warn(
+                "timeline-entry is outside a timeline; place it directly inside a "
+                "timeline directive (a '::::{timeline}' fence around the ':::' entries)",
+                TimelineWarning.STRUCTURE,
+                entry,
+            )
+            entry.replace_self(entry[1].children)
+
+
+def _start_of(entry: nodes.Node) -> PartialDate:
+    assert isinstance(entry, timeline_entry)
+    return PartialDate.parse(entry["stl_start"])
+
+
+def fill_dates(entry: timeline_entry, date_format: str, language: str | None) -> None:
+    """Write the entry's dates, formatted for ``language``, into its term."""
+    term = entry[0]
+    start = PartialDate.parse(entry["stl_start"])
+    term += _date_node(start.format(date_format, language), start.isoformat())
+    if entry["stl_end"] == PRESENT:
+        term += nodes.Text(RANGE_SEPARATOR)
+        term += _date_node(_("present"), "")
+    elif entry["stl_end"]:
+        end = PartialDate.parse(entry["stl_end"])
+        term += nodes.Text(RANGE_SEPARATOR)
+        term += _date_node(end.format(date_format, language), end.isoformat())
+    if not entry["stl_title"]:
+        entry["stl_title"] = term.astext()
+
+
+def _date_node(shown: str, iso: str) -> nodes.inline:
+    return nodes.inline(shown, shown, classes=["stl-timeline-date"], stl_datetime=iso)
+
+
+class TimelineHtmlTransform(SphinxPostTransform):
+    """Turn each timeline into ``<ol>``, ``<li>``, ``<time>``, markers and permalinks."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(timeline)):
+            node.replace_self(self.html_list(node))
+
+    def html_list(self, node: timeline) -> html_element:
+        items = html_element(tag="ol", classes=node["classes"], ids=node["ids"])
+        for child in node.children:
+            if isinstance(child, timeline_entry):
+                items += self.html_item(child)
+            else:
+                items += child  # targets left in place by the parser
+        return items
+
+    def html_item(self, entry: timeline_entry) -> html_element:
+        term, definition = entry.children
+        classes = list(entry["classes"])
+        if entry["stl_color"]:
+            classes.append(f"stl-color-{entry['stl_color']}")
+        item = html_element(tag="li", classes=classes, ids=entry["ids"])
+        marker = html_element(
+            tag="span",
+            classes=["stl-timeline-marker"],
+            inline=True,
+            html_attrs={"aria-hidden": "true"},
+        )
+        if entry["stl_icon"]:
+            marker += nodes.raw("", get_octicon(entry["stl_icon"], height="1em"), format="html")
+        item += marker
+        content = html_element(tag="div", classes=["stl-timeline-content"])
+        when = html_element(
+            tag="p",
+            classes=["stl-timeline-when"],
+            permalink=entry["ids"][0] if entry["ids"] else "",
+        )
+        for part in term.children:
+            if isinstance(part, nodes.inline) and "stl_datetime" in part:
+                tag = "time" if part["stl_datetime"] else "span"
+                attrs = {"datetime": part["stl_datetime"]} if part["stl_datetime"] else {}
+                when += html_element(
+                    part.astext(),
+                    nodes.Text(part.astext()),
+                    tag=tag,
+                    inline=True,
+                    html_attrs=attrs,
+                )
+            else:
+                when += part.deepcopy()
+        content += when
+        content.extend(definition.children)
+        item += content
+        return item
+
+
+class TimelineLatexTransform(SphinxPostTransform):
+    """Move each entry's ids to its term, where the LaTeX writer makes them link targets."""
+
+    default_priority = 200
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for entry in self.document.findall(timeline_entry):
+            entry[0]["ids"], entry["ids"] = entry["ids"], []
