@@ -61,7 +61,7 @@ class PartialDate:
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
         try:
-            datetime.date(year, month or 1, day or 1)
+            datetime.date(year, 1 if month is None else month, 1 if day is None else day)
         except ValueError as error:
             raise ValueError(f"{text!r} is not a real date ({error}); {DATE_HELP}") from None
         return cls(year, month, day)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses as dc
-import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -80,10 +79,20 @@ def _from_json(content: str) -> Rows:
     return [_row(item, None, index) for index, item in enumerate(_as_list(data), 1)]
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, leaving dates as written so that ours reports bad ones."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [entry for entry in resolvers if entry[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _from_yaml(content: str) -> Rows:
     try:
-        tree = yaml.compose(content, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(content)
+        tree = yaml.compose(content, Loader=_TextDatesLoader)
+        data = yaml.load(content, Loader=_TextDatesLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -118,9 +127,5 @@ def _row(item: Any, line: int | None, index: int | None = None) -> EventRow | Ev
 
 
 def _as_text(value: Any) -> str:
-    """A field as text: YAML hands over dates and years as ``date`` and ``int``."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value).strip()
+    """A field as text (YAML hands over a year as an ``int``)."""
+    return "" if value is None else str(value).strip()

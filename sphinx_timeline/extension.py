@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_design.extension import STATIC_DIR as SPHINX_DESIGN_STATIC_DIR
+
 from .config import setup_config
 from .html import html_element, setup_html
 from .myst import setup_myst
@@ -13,6 +15,7 @@ from .timeline import setup_timeline
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "sphinx-timeline.css"
@@ -24,14 +27,26 @@ def setup_extension(app: Sphinx) -> None:
     setup_myst(app)
     setup_html(app)
     setup_timeline(app)
-    app.connect("builder-inited", add_static_path)
+    app.connect("config-inited", add_static_paths)
+    app.connect("builder-inited", restore_static_paths, priority=900)
     app.connect("html-page-context", add_page_assets)
 
 
-def add_static_path(app: Sphinx) -> None:
-    """Let HTML builders copy the extension's assets (no other builder needs them)."""
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC_DIR))
+def add_static_paths(app: Sphinx, config: Config) -> None:
+    """Let HTML builders copy our assets and sphinx-design's (other builders ignore the path).
+
+    Done when the configuration is read, so that the configuration stored by the last
+    build matches the new one and an incremental build reports no change.
+    """
+    for path in (str(STATIC_DIR), str(SPHINX_DESIGN_STATIC_DIR)):
+        if path not in config.html_static_path:
+            config.html_static_path.append(path)
+
+
+def restore_static_paths(app: Sphinx) -> None:
+    """Drop the second copy of its folder that sphinx-design appends once the builder starts."""
+    paths = app.config.html_static_path
+    paths[:] = list(dict.fromkeys(paths))
 
 
 def add_page_assets(

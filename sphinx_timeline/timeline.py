@@ -17,7 +17,6 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import new_document
-from sphinx.util.nodes import make_id
 from sphinx_design.icons import get_octicon, list_octicons
 from sphinx_design.shared import SEMANTIC_COLORS
 
@@ -87,12 +86,13 @@ class TimelineEntryDirective(TimelineBaseDirective):
         start, end = self.dates()
         label = self.options.get("label", "")
         label_nodes, messages = self.state.inline_text(label, self.lineno) if label else ([], [])
+        label_nodes = [_as_text(node) for node in label_nodes]
         label_paragraph = label_node(label_nodes, label)
         self.set_source_info(label_paragraph)
+        if start is None:
+            return messages  # the warning says why the entry is left out
         body = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, body)
-        if start is None:
-            return [*messages, *body.children]
         entry = make_entry(
             start,
             end,
@@ -369,8 +369,11 @@ class TimelineDirective(TimelineBaseDirective):
     def set_entry_id(self, entry: timeline_entry) -> None:
         """Give an entry without a ``:name:`` a stable id: ``timeline-<date>-<label>``."""
         document = self.state.document
-        term = f"{entry['stl_start']} {entry['stl_title']}".lower()
-        entry_id = make_id(self.env, document, "timeline", term)
+        base = nodes.make_id(f"timeline {entry['stl_start']} {entry['stl_title']}")
+        entry_id, serial = base, 1
+        while entry_id in document.ids:
+            serial += 1
+            entry_id = f"{base}-{serial}"
         entry["ids"].append(entry_id)
         document.ids[entry_id] = entry
 
@@ -391,7 +394,14 @@ class OrphanEntryTransform(SphinxTransform):
                 TimelineWarning.STRUCTURE,
                 entry,
             )
-            entry.replace_self(entry[1].children)
+            entry.parent.replace(entry, list(entry[1].children))
+
+
+def _as_text(node: nodes.Node) -> nodes.Node:
+    """Raw markup in a label (MyST parses inline HTML) is shown as the text it is."""
+    for raw in list(node.findall(nodes.raw)) if isinstance(node, nodes.Element) else []:
+        raw.replace_self(nodes.Text(raw.astext()))
+    return nodes.Text(node.astext()) if isinstance(node, nodes.raw) else node
 
 
 def _start_of(entry: nodes.Node) -> PartialDate:

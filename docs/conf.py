@@ -1,0 +1,18 @@
+"""Sphinx configuration for the sphinx-career-timeline documentation."""
+
+from sphinx_timeline import __version__
+
+project = "sphinx-career-timeline"
+author = "sphinx-career-timeline developers"
+copyright = "sphinx-career-timeline developers"
+version = release = __version__
+
+# sphinx_timeline loads myst_parser and sphinx_design itself;
+# sphinx_timeline._docs generates the reference tables from the code.
+extensions = ["sphinx_timeline", "sphinx_timeline._docs"]
+
+# The snippets are shown through include and literalinclude, never built as pages.
+exclude_patterns = ["_build", "snippets"]
+
+html_theme = "alabaster"
+html_title = f"{project} {version}"

@@ -1,0 +1,70 @@
+"""One line in conf.py is enough for MyST pages; a project's own MyST choices are kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import soup, warnings_of
+
+Build = Callable[..., SphinxTestApp]
+
+PAGE = """\
+---
+title: Front matter
+date: 2024-05-01
+---
+# A note
+
+A [small]{.small} span.
+
+::::{timeline}
+:::{timeline-entry} 2024
+Entry.
+:::
+::::
+"""
+
+
+def test_one_line_of_conf_is_enough(build: Build) -> None:
+    app = build({"conf.py": 'extensions = ["sphinx_timeline"]\n', "index.md": PAGE})
+    assert warnings_of(app) == []
+    assert app.config.myst_enable_extensions == ["attrs_inline", "colon_fence"]
+    page = soup(app, "index")
+    assert page.select_one("span.small").get_text() == "small"
+    assert page.select_one("ol.stl-timeline time")["datetime"] == "2024"
+    assert app.env.metadata["index"]["date"] == "2024-05-01"
+    assert {"myst_parser", "sphinx_design"} <= set(app.extensions)
+
+
+def test_a_projects_own_choice_is_kept_and_missing_pieces_are_named(build: Build) -> None:
+    conf = (
+        'extensions = ["sphinx_timeline"]\nshow_warning_types = True\n'
+        'myst_enable_extensions = ["deflist", "attrs_inline"]\n'
+    )
+    app = build({"conf.py": conf, "index.md": "# Page\n"})
+    assert app.config.myst_enable_extensions == ["deflist", "attrs_inline"]
+    assert warnings_of(app) == [
+        "WARNING: myst_enable_extensions lacks 'colon_fence', so ':::' fences around "
+        "directives in MyST pages are not understood; add 'colon_fence' to "
+        "myst_enable_extensions in conf.py [timeline.myst]"
+    ]
+
+
+def test_listing_myst_parser_too_is_harmless(build: Build) -> None:
+    conf = 'extensions = ["myst_parser", "sphinx_design", "sphinx_timeline"]\n'
+    app = build({"conf.py": conf, "index.md": PAGE})
+    assert warnings_of(app) == []
+    assert soup(app, "index").select_one("ol.stl-timeline")
+
+
+def test_extension_metadata(build: Build) -> None:
+    app = build({"index.md": "# Page\n"})
+    extension = app.extensions["sphinx_timeline"]
+    assert extension.parallel_read_safe is True
+    assert extension.parallel_write_safe is True
+    import sphinx_timeline
+
+    assert extension.version == sphinx_timeline.__version__
+    assert app.env.get_domain("std").object_types  # the environment loaded normally
