@@ -92,7 +92,7 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 def _from_yaml(content: str) -> Rows:
     try:
         tree = yaml.compose(content, Loader=_TextDatesLoader)
-        data = yaml.load(content, Loader=_TextDatesLoader)  # noqa: S506 (a safe loader)
+        data = yaml.load(content, Loader=_TextDatesLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

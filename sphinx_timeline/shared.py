@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -47,19 +48,23 @@ class TimelineBaseDirective(SphinxDirective):
                     TimelineWarning.OPTION,
                 )
 
-    def choice(self, name: str, allowed: Iterable[str], default: str | None) -> str | None:
-        """Option ``name`` if its value is one of ``allowed``; else warn and use ``default``."""
+    def choice(
+        self, name: str, allowed: Iterable[str], default: str | None, *, what: str = ""
+    ) -> str | None:
+        """Option ``name`` if its value is one of ``allowed``; else warn and use ``default``.
+
+        ``what`` names the allowed values when they are too many to list.
+        """
         value = self.options.get(name)
         if value is None:
             return default
         allowed = list(allowed)
         if value in allowed:
             return value
-        shown = ", ".join(allowed) if len(allowed) <= 12 else "a name listed in the docs"
-        self.warn(
-            f"{self.name} :{name}: {value!r} is not allowed; use one of {shown}",
-            TimelineWarning.OPTION,
-        )
+        hint = f"use {what}" if what else f"use one of {', '.join(allowed)}"
+        if close := difflib.get_close_matches(value, allowed, n=1):
+            hint = f"did you mean {close[0]!r}? Otherwise {hint}"
+        self.warn(f"{self.name} :{name}: {value!r} is not allowed; {hint}", TimelineWarning.OPTION)
         return default
 
 

@@ -98,7 +98,7 @@ class TimelineEntryDirective(TimelineBaseDirective):
             end,
             label_paragraph if label else None,
             body.children,
-            icon=self.choice("icon", list_octicons(), None),
+            icon=self.choice("icon", list_octicons(), None, what="an octicon name, such as rocket"),
             color=self.choice("color", SEMANTIC_COLORS, None),
             classes=self.options.get("class", []),
         )

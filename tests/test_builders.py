@@ -11,11 +11,24 @@ from sphinx.testing.util import SphinxTestApp
 
 from conftest import copy_root, expect, warnings_of
 
-BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "gettext", "xml"]
+BUILDERS = [
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "epub",
+    "latex",
+    "text",
+    "man",
+    "texinfo",
+    "gettext",
+    "xml",
+]
 
 
 @pytest.fixture
-def build_root(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..., SphinxTestApp]:
+def build_root(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> Callable[..., SphinxTestApp]:
     """Build a fresh copy of the ``timeline`` test project with ``buildername``."""
 
     def _build(buildername: str, **confoverrides: object) -> SphinxTestApp:
@@ -28,7 +41,9 @@ def build_root(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callab
 
 
 @pytest.mark.parametrize("buildername", BUILDERS)
-def test_builds_without_warnings(build_root: Callable[..., SphinxTestApp], buildername: str) -> None:
+def test_builds_without_warnings(
+    build_root: Callable[..., SphinxTestApp], buildername: str
+) -> None:
     app = build_root(buildername)
     assert warnings_of(app) == []
 
@@ -68,10 +83,14 @@ def test_html_family_builders_get_the_html_list(
     page = "index.html" if buildername == "singlehtml" else "career.xhtml"
     html = BeautifulSoup((app.outdir / page).read_text("utf8"), "html.parser")
     assert html.select("ol.stl-timeline > li.stl-timeline-entry time[datetime='2013-02-11']")
-    assert any("sphinx-timeline.css" in link["href"] for link in html.select("link[rel=stylesheet]"))
+    assert any(
+        "sphinx-timeline.css" in link["href"] for link in html.select("link[rel=stylesheet]")
+    )
 
 
-def test_labels_and_bodies_are_translatable_dates_are_not(build_root: Callable[..., SphinxTestApp]) -> None:
+def test_labels_and_bodies_are_translatable_dates_are_not(
+    build_root: Callable[..., SphinxTestApp],
+) -> None:
     app = build_root("gettext")
     pot = (app.outdir / "career.pot").read_text("utf8")
     assert 'msgid "First pull request"' in pot
@@ -104,7 +123,9 @@ def test_translated_build(make_app: Callable[..., SphinxTestApp], tmp_path: Path
     app = make_app("html", srcdir=srcdir, confoverrides=overrides)
     app.build()
     assert warnings_of(app) == []
-    entry = BeautifulSoup((app.outdir / "career.html").read_text("utf8"), "html.parser").select_one("#first-pr")
+    entry = BeautifulSoup((app.outdir / "career.html").read_text("utf8"), "html.parser").select_one(
+        "#first-pr"
+    )
     assert " ".join(entry.get_text().split()) == (
         "11. Februar 2013¶ Erster Pull-Request Ein Tippfehler, nach drei Runden Review gemergt."
     )

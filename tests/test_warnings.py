@@ -62,14 +62,24 @@ MYST_MISTAKES = {
         "index.md:3: WARNING: timeline :order: 'newest' is not allowed; use one of document, "
         "ascending, descending [timeline.option]",
     ),
+    "misspelt order": (
+        myst_timeline("", ":order: decending\n"),
+        "index.md:3: WARNING: timeline :order: 'decending' is not allowed; did you mean "
+        "'descending'? Otherwise use one of document, ascending, descending [timeline.option]",
+    ),
     "unknown icon": (
         myst_timeline(":::{timeline-entry} 2019\n:icon: no-such-icon\nBody.\n:::\n"),
-        "index.md:5: WARNING: timeline-entry :icon: 'no-such-icon' is not allowed; use one of "
-        "a name listed in the docs [timeline.option]",
+        "index.md:5: WARNING: timeline-entry :icon: 'no-such-icon' is not allowed; use an "
+        "octicon name, such as rocket [timeline.option]",
+    ),
+    "misspelt icon": (
+        myst_timeline(":::{timeline-entry} 2019\n:icon: rockt\nBody.\n:::\n"),
+        "index.md:5: WARNING: timeline-entry :icon: 'rockt' is not allowed; did you mean "
+        "'rocket'? Otherwise use an octicon name, such as rocket [timeline.option]",
     ),
     "unknown color": (
-        myst_timeline(":::{timeline-entry} 2019\n:color: mauve\nBody.\n:::\n"),
-        "index.md:5: WARNING: timeline-entry :color: 'mauve' is not allowed; use one of "
+        myst_timeline(":::{timeline-entry} 2019\n:color: ultraviolet\nBody.\n:::\n"),
+        "index.md:5: WARNING: timeline-entry :color: 'ultraviolet' is not allowed; use one of "
         "primary, secondary, success, info, warning, danger, light, muted, dark, white, black "
         "[timeline.option]",
     ),
@@ -196,7 +206,10 @@ EVENTS_ROWS = """\
 
 def test_bad_rows_of_an_events_file_are_reported_at_their_line(build: Build) -> None:
     app = build(
-        {"index.md": "# Page\n\n::::{timeline}\n:events: events.yaml\n::::\n", "events.yaml": EVENTS_ROWS}
+        {
+            "index.md": "# Page\n\n::::{timeline}\n:events: events.yaml\n::::\n",
+            "events.yaml": EVENTS_ROWS,
+        }
     )
     assert warnings_of(app) == [
         "<src>/events.yaml:3: WARNING: unknown field(s) colour; the fields are date, end, "
@@ -223,7 +236,7 @@ def test_bad_rows_of_an_events_file_are_reported_at_their_line(build: Build) -> 
     ],
 )
 def test_unparsable_events_file(build: Build, name: str, content: str, warning: str) -> None:
-    page = f"# Page\n\n::::{{timeline}}\n:events: {name}\n{GOOD_ENTRY}::::\n"
+    page = f"# Page\n\n::::{{timeline}}\n:events: {name}\n\n{GOOD_ENTRY}::::\n"
     app = build({"index.md": page, name: content})
     (line,) = warnings_of(app)
     assert line.startswith(f"<src>/{warning}")
@@ -240,8 +253,8 @@ def test_warnings_are_suppressible_by_subtype(build: Build) -> None:
 def test_markup_in_labels_and_bodies_is_escaped(build: Build) -> None:
     page = (
         "# Page\n\n::::{timeline}\n"
-        ':::{timeline-entry} 2019\n:label: <script>alert(1)</script> & co\n'
-        ":class: a\"b\n"
+        ":::{timeline-entry} 2019\n:label: <script>alert(1)</script> & co\n"
+        ':class: a"b\n'
         "Body: 1 < 2 & 3 > 2\n:::\n::::\n"
     )
     app = build({"index.md": page}, myst_enable_extensions=["colon_fence", "attrs_inline"])
