@@ -38,11 +38,16 @@ def instance_of(*types: type) -> Validator:
     return validate
 
 
-def date_format(name: str, value: Any) -> None:
-    """A strftime-style format: a string with at least one ``%`` code, or ``""``."""
-    instance_of(str)(name, value)
+def strftime_format(value: str) -> None:
+    """Raise ``ValueError`` unless ``value`` has a strftime code (``%Y``, ...) or is empty."""
     if value and "%" not in value:
         raise ValueError(f"must contain strftime codes such as %Y, %B or %d (got {value!r})")
+
+
+def date_format(name: str, value: Any) -> None:
+    """A ``str`` of strftime codes, or ``""``."""
+    instance_of(str)(name, value)
+    strftime_format(value)
 
 
 @dc.dataclass(frozen=True)

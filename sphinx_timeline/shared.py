@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -31,7 +31,7 @@ class Options(dict[str, Callable[[str | None], Any]]):
 class TimelineBaseDirective(SphinxDirective):
     """A directive that reports its writer's mistakes as ``timeline.*`` warnings."""
 
-    option_spec: Options = Options()
+    option_spec: ClassVar[Options] = Options()  # type: ignore[assignment]
 
     def warn(self, message: str, subtype: TimelineWarning) -> None:
         """Warn about this directive, at its file and line."""
@@ -60,7 +60,7 @@ class TimelineBaseDirective(SphinxDirective):
             return default
         allowed = list(allowed)
         if value in allowed:
-            return value
+            return str(value)
         hint = f"use {what}" if what else f"use one of {', '.join(allowed)}"
         if close := difflib.get_close_matches(value, allowed, n=1):
             hint = f"did you mean {close[0]!r}? Otherwise {hint}"

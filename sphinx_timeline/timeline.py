@@ -9,7 +9,7 @@ definition), so every builder renders a readable dated list without help. For HT
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -20,7 +20,7 @@ from sphinx.util.docutils import new_document
 from sphinx_design.icons import get_octicon, list_octicons
 from sphinx_design.shared import SEMANTIC_COLORS
 
-from .config import get_config
+from .config import get_config, strftime_format
 from .dates import PartialDate
 from .events import EventRow, EventsError, load_events
 from .html import html_element
@@ -58,10 +58,20 @@ class timeline(nodes.definition_list):
 class timeline_entry(nodes.definition_list_item):
     """One dated entry: the dates as the term, the label and body as the definition."""
 
+    @property
+    def term(self) -> nodes.term:
+        """The term, which shows the entry's dates."""
+        return cast(nodes.term, self[0])
 
-def entry_title(node: nodes.Element) -> str:
+    @property
+    def definition(self) -> nodes.definition:
+        """The definition: the label, then the body."""
+        return cast(nodes.definition, self[1])
+
+
+def entry_title(node: nodes.Node) -> str:
     """The text a ``{ref}`` to an entry shows: its label, else its dates."""
-    return str(node.get("stl_title", ""))
+    return str(node.get("stl_title", "")) if isinstance(node, nodes.Element) else ""
 
 
 class TimelineEntryDirective(TimelineBaseDirective):
@@ -90,7 +100,7 @@ class TimelineEntryDirective(TimelineBaseDirective):
         label_paragraph = label_node(label_nodes, label)
         self.set_source_info(label_paragraph)
         if start is None:
-            return messages  # the warning says why the entry is left out
+            return [*messages]  # the warning says why the entry is left out
         body = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, body)
         entry = make_entry(
@@ -188,6 +198,10 @@ def label_node(label: list[nodes.Node], source_text: str) -> nodes.paragraph:
     )
 
 
+Group = tuple[list[nodes.target], "timeline_entry"]
+"""An entry and the targets written just before it, which label it."""
+
+
 class TimelineDirective(TimelineBaseDirective):
     """A list of dated entries: ``timeline-entry`` directives and/or an ``:events:`` file."""
 
@@ -211,7 +225,7 @@ class TimelineDirective(TimelineBaseDirective):
         self.state.nested_parse(self.content, self.content_offset, holder)
         groups, after = self.entry_groups(holder)
         if self.options.get("events"):
-            groups += [[entry] for entry in self.events_entries(self.options["events"])]
+            groups += [([], entry) for entry in self.events_entries(self.options["events"])]
         if not groups:
             self.warn(
                 "timeline has no entries; add ':::{timeline-entry} DATE' blocks inside "
@@ -222,48 +236,42 @@ class TimelineDirective(TimelineBaseDirective):
 
         if order != "document":
             groups.sort(
-                key=lambda group: _start_of(group[-1]).sort_key,
+                key=lambda group: PartialDate.parse(group[1]["stl_start"]).sort_key,
                 reverse=order == "descending",
             )
 
         node = timeline(classes=["stl-timeline", *self.options.get("class", [])], stl_order=order)
         self.set_source_info(node)
         self.add_name(node)
-        language = self.config.language
-        for group in groups:
-            entry = group[-1]
+        for targets, entry in groups:
             if not entry["ids"]:
                 self.set_entry_id(entry)
-            fill_dates(entry, date_format, language)
-            node.extend(group)
+            fill_dates(entry, date_format, self.config.language)
+            node.extend([*targets, entry])
         return [node, *after]
 
     def date_format(self) -> str:
         """The ``:date-format:`` option, else ``timeline_date_format``."""
         fmt = self.options.get("date-format")
-        if fmt is None:
-            return get_config(self.env).date_format
-        if "%" not in fmt:
-            self.warn(
-                f"timeline :date-format: {fmt!r} has no strftime codes; write it like "
-                "'%B %Y' or '%Y-%m-%d'",
-                TimelineWarning.OPTION,
-            )
-            return get_config(self.env).date_format
-        return fmt
+        if fmt is not None:
+            try:
+                strftime_format(fmt)
+            except ValueError as error:
+                self.warn(f"timeline :date-format: {error}", TimelineWarning.OPTION)
+            else:
+                return str(fmt)
+        return get_config(self.env).date_format
 
-    def entry_groups(
-        self, holder: nodes.Element
-    ) -> tuple[list[list[nodes.Node]], list[nodes.Node]]:
+    def entry_groups(self, holder: nodes.Element) -> tuple[list[Group], list[nodes.Node]]:
         """The parsed entries, each with the targets written just before it,
         and the nodes to place after the timeline (messages, and stray content)."""
-        groups: list[list[nodes.Node]] = []
-        pending: list[nodes.Node] = []
+        groups: list[Group] = []
+        pending: list[nodes.target] = []
         after: list[nodes.Node] = []
         stray = False
         for child in holder.children:
             if isinstance(child, timeline_entry):
-                groups.append([*pending, child])
+                groups.append((pending, child))
                 pending = []
             elif isinstance(child, nodes.target) and not child.get("refuri"):
                 pending.append(child)
@@ -394,7 +402,7 @@ class OrphanEntryTransform(SphinxTransform):
                 TimelineWarning.STRUCTURE,
                 entry,
             )
-            entry.parent.replace(entry, list(entry[1].children))
+            entry.parent.replace(entry, list(entry.definition.children))
 
 
 def _as_text(node: nodes.Node) -> nodes.Node:
@@ -404,14 +412,9 @@ def _as_text(node: nodes.Node) -> nodes.Node:
     return nodes.Text(node.astext()) if isinstance(node, nodes.raw) else node
 
 
-def _start_of(entry: nodes.Node) -> PartialDate:
-    assert isinstance(entry, timeline_entry)
-    return PartialDate.parse(entry["stl_start"])
-
-
 def fill_dates(entry: timeline_entry, date_format: str, language: str | None) -> None:
     """Write the entry's dates, formatted for ``language``, into its term."""
-    term = entry[0]
+    term = entry.term
     start = PartialDate.parse(entry["stl_start"])
     term += _date_node(start.format(date_format, language), start.isoformat())
     if entry["stl_end"] == PRESENT:
@@ -449,7 +452,6 @@ class TimelineHtmlTransform(SphinxPostTransform):
         return items
 
     def html_item(self, entry: timeline_entry) -> html_element:
-        term, definition = entry.children
         classes = list(entry["classes"])
         if entry["stl_color"]:
             classes.append(f"stl-color-{entry['stl_color']}")
@@ -469,7 +471,7 @@ class TimelineHtmlTransform(SphinxPostTransform):
             classes=["stl-timeline-when"],
             permalink=entry["ids"][0] if entry["ids"] else "",
         )
-        for part in term.children:
+        for part in entry.term.children:
             if isinstance(part, nodes.inline) and "stl_datetime" in part:
                 tag = "time" if part["stl_datetime"] else "span"
                 attrs = {"datetime": part["stl_datetime"]} if part["stl_datetime"] else {}
@@ -483,7 +485,7 @@ class TimelineHtmlTransform(SphinxPostTransform):
             else:
                 when += part.deepcopy()
         content += when
-        content.extend(definition.children)
+        content.extend(entry.definition.children)
         item += content
         return item
 
@@ -496,4 +498,4 @@ class TimelineLatexTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for entry in self.document.findall(timeline_entry):
-            entry[0]["ids"], entry["ids"] = entry["ids"], []
+            entry.term["ids"], entry["ids"] = entry["ids"], []

@@ -85,8 +85,8 @@ MYST_MISTAKES = {
     ),
     "date format without codes": (
         myst_timeline("", ":date-format: yyyy\n"),
-        "index.md:3: WARNING: timeline :date-format: 'yyyy' has no strftime codes; write it "
-        "like '%B %Y' or '%Y-%m-%d' [timeline.option]",
+        "index.md:3: WARNING: timeline :date-format: must contain strftime codes such as %Y, "
+        "%B or %d (got 'yyyy') [timeline.option]",
     ),
     "stray content": (
         myst_timeline("Just a paragraph.\n\n"),

@@ -1,0 +1,24 @@
+"""The project's own docs build strictly (``-nW --keep-going``) with the package itself."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DOCS
+
+
+@pytest.mark.parametrize("buildername", ["html", "latex", "text", "man"])
+def test_docs_build_strictly(tmp_path: Path, buildername: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", buildername]
+        + [str(DOCS), str(tmp_path / buildername)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
