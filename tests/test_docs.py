@@ -13,9 +13,9 @@ from conftest import DOCS
 
 @pytest.mark.parametrize("buildername", ["html", "latex", "text", "man"])
 def test_docs_build_strictly(tmp_path: Path, buildername: str) -> None:
+    command = [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", buildername]
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", buildername]
-        + [str(DOCS), str(tmp_path / buildername)],
+        [*command, str(DOCS), str(tmp_path / buildername)],
         capture_output=True,
         text=True,
         check=False,
