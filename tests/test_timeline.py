@@ -92,6 +92,9 @@ def test_each_entry_has_a_permalink_marker_and_label(app: SphinxTestApp) -> None
     assert maintainer.select_one(".stl-timeline-marker svg.sd-octicon-rocket")
     assert maintainer.select_one(".stl-timeline-label").get_text() == "Maintainer of the project"
     assert maintainer.select_one(".stl-timeline-label em").get_text() == "the"
+    first = soup(app, "career").select_one("#first-pr")
+    assert first.select_one("img")["src"] == "_images/badge.png"
+    assert (app.outdir / "_images" / "badge.png").is_file()
     talk = soup(app, "career").select_one("#timeline-2015-06-a-talk")
     assert talk["class"] == ["stl-timeline-entry", "talk", "highlight"]
     assert talk.select_one("div.admonition.note")
