@@ -10,6 +10,7 @@ from sphinx_design.extension import STATIC_DIR as SPHINX_DESIGN_STATIC_DIR
 from .config import setup_config
 from .html import html_element, setup_html
 from .myst import setup_myst
+from .shared import MESSAGE_CATALOG
 from .timeline import setup_timeline
 
 if TYPE_CHECKING:
@@ -18,12 +19,14 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 STATIC_DIR = Path(__file__).parent / "static"
+LOCALE_DIR = Path(__file__).parent / "locale"
 CSS_FILE = "sphinx-timeline.css"
 
 
 def setup_extension(app: Sphinx) -> None:
     """Set up every feature of the extension."""
     setup_config(app)
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     setup_myst(app)
     setup_html(app)
     setup_timeline(app)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.locale import get_translation
+
+from .shared import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
-
-_ = get_translation("sphinx_timeline")
 
 
 def setup_html(app: Sphinx) -> None:

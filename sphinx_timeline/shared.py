@@ -7,9 +7,16 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .warnings_ import TimelineWarning, warn
+
+
+MESSAGE_CATALOG = "sphinx_timeline"
+"""The gettext domain of the few words the extension writes itself (``locale/``)."""
+
+_ = get_translation(MESSAGE_CATALOG)
 
 
 class UnknownOption(str):

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import new_document
@@ -24,13 +23,11 @@ from .config import get_config, strftime_format
 from .dates import PartialDate
 from .events import EventRow, EventsError, load_events
 from .html import html_element
-from .shared import Options, TimelineBaseDirective, class_names, text
+from .shared import Options, TimelineBaseDirective, _, class_names, text
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-_ = get_translation("sphinx_timeline")
 
 ORDERS = ("document", "ascending", "descending")
 PRESENT = "present"

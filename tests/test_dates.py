@@ -104,3 +104,21 @@ def test_format_is_localised_and_keeps_precision(
     text: str, fmt: str, language: str | None, shown: str
 ) -> None:
     assert PartialDate.parse(text).format(fmt, language) == shown
+
+
+def test_compiled_catalogs_match_their_sources() -> None:
+    """The shipped ``.mo`` files are compiled from the ``.po`` files beside them."""
+    from io import BytesIO
+    from pathlib import Path
+
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    import sphinx_timeline
+
+    catalogs = sorted(Path(sphinx_timeline.__file__).parent.glob("locale/*/LC_MESSAGES/*.po"))
+    assert catalogs
+    for po_path in catalogs:
+        po = read_po(BytesIO(po_path.read_bytes()))
+        mo = read_mo(BytesIO(po_path.with_suffix(".mo").read_bytes()))
+        assert {m.id: m.string for m in po if m.id} == {m.id: m.string for m in mo if m.id}, po_path

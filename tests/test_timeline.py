@@ -176,9 +176,24 @@ def test_date_format_from_config(build: Build) -> None:
     assert [when for _, when in entries(app, "index")] == ["2013/02/11", "2013"]
 
 
-def test_dates_follow_the_language(build: Build) -> None:
-    app = build({"index.md": TWO_DATES.replace("2013\n", "2013-05\n")}, language="de")
-    assert [when for _, when in entries(app, "index")] == ["11. Februar 2013", "Mai 2013"]
+@pytest.mark.parametrize(
+    ("language", "shown", "link_title"),
+    [
+        ("en", ["February 11, 2013", "May 2013 – present"], "Link to this entry"),
+        ("de", ["11. Februar 2013", "Mai 2013 – heute"], "Link zu diesem Eintrag"),
+        ("fr", ["11 février 2013", "mai 2013 – aujourd’hui"], "Lien vers cette entrée"),
+        ("es", ["11 de febrero de 2013", "mayo de 2013 – actualidad"], "Enlace a esta entrada"),
+    ],
+)
+def test_dates_and_words_follow_the_language(
+    build: Build, language: str, shown: list[str], link_title: str
+) -> None:
+    page = TWO_DATES.replace(
+        ":::{timeline-entry} 2013\n", ":::{timeline-entry} 2013-05\n:end: present\n"
+    )
+    app = build({"index.md": page}, language=language)
+    assert [when for _, when in entries(app, "index")] == shown
+    assert soup(app, "index").select_one("ol.stl-timeline a.headerlink")["title"] == link_title
 
 
 def test_bad_config_value_warns_and_uses_the_default(build: Build) -> None:
