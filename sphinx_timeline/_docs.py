@@ -15,9 +15,8 @@ from __future__ import annotations
 import ast
 import dataclasses as dc
 import inspect
-import re
+import itertools
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -35,27 +34,13 @@ if TYPE_CHECKING:
 
 LOGGER = logging.getLogger(__name__)
 
-SNIPPET_DATA = re.compile(r"^(\s*:events:\s*)\.\./data/", re.MULTILINE)
-
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the documentation directives."""
     app.add_directive("timeline-config-table", ConfigTableDirective)
     app.add_directive("timeline-warnings-table", WarningsTableDirective)
     app.add_directive("timeline-directive-options", DirectiveOptionsDirective)
-    app.connect("include-read", resolve_snippet_data)
     return {"version": "builtin", "parallel_read_safe": True, "parallel_write_safe": True}
-
-
-def resolve_snippet_data(app: Sphinx, path: Path, docname: str, content: list[str]) -> None:
-    """Point an included snippet's ``:events: ../data/…`` at ``snippets/data/``.
-
-    Snippets name their data file relative to themselves, but ``:events:`` is resolved
-    relative to the page that includes them; a path from the source folder works both
-    ways.
-    """
-    if Path(path).parts[:1] == ("snippets",):
-        content[0] = SNIPPET_DATA.sub(r"\1/snippets/data/", content[0])
 
 
 class ConfigTableDirective(SphinxDirective):
@@ -63,7 +48,7 @@ class ConfigTableDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         source = inspect.getsourcefile(TimelineConfig) or "config.py"
-        rows = []
+        rows: list[list[list[nodes.Node]]] = []
         for field in dc.fields(TimelineConfig):
             kind = field.type if isinstance(field.type, str) else field.type.__name__
             rows.append(
@@ -74,7 +59,7 @@ class ConfigTableDirective(SphinxDirective):
                     parse_rst(self, field.metadata["help"], source),
                 ]
             )
-        return [make_table(["Name", "Type", "Default", "Description"], [20, 8, 8, 64], rows)]
+        return [make_table(["Name", "Type", "Default", "Description"], [26, 7, 7, 60], rows)]
 
 
 class WarningsTableDirective(SphinxDirective):
@@ -83,7 +68,7 @@ class WarningsTableDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         source = inspect.getsourcefile(TimelineWarning) or "warnings_.py"
         docs = member_docstrings(TimelineWarning)
-        rows = []
+        rows: list[list[list[nodes.Node]]] = []
         for member in TimelineWarning:
             if member.name not in docs:
                 LOGGER.warning(
@@ -159,7 +144,7 @@ def member_docstrings(enum: type) -> dict[str, str]:
     tree = ast.parse(textwrap.dedent(inspect.getsource(enum)))
     body = tree.body[0].body if isinstance(tree.body[0], ast.ClassDef) else []
     docs = {}
-    for statement, following in zip(body, body[1:], strict=False):
+    for statement, following in itertools.pairwise(body):
         if (
             isinstance(statement, ast.Assign)
             and len(statement.targets) == 1
@@ -178,7 +163,7 @@ def parse_rst(directive: SphinxDirective, text: str, source: str) -> list[nodes.
     document = nodes.document(page.settings, page.reporter, source=source)
     document.note_source(source, -1)
     Parser().parse(text, document)
-    return document.children
+    return list(document.children)
 
 
 def make_table(
