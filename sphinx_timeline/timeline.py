@@ -94,8 +94,7 @@ class TimelineEntryDirective(TimelineBaseDirective):
         label = self.options.get("label", "")
         label_nodes, messages = self.state.inline_text(label, self.lineno) if label else ([], [])
         label_nodes = [_as_text(node) for node in label_nodes]
-        label_paragraph = label_node(label_nodes, label)
-        self.set_source_info(label_paragraph)
+        label_paragraph = label_node(label_nodes, label, *self.get_source_info())
         if start is None:
             return [*messages]  # the warning says why the entry is left out
         body = nodes.Element()
@@ -185,14 +184,17 @@ def make_entry(
     return entry
 
 
-def label_node(label: list[nodes.Node], source_text: str) -> nodes.paragraph:
-    """The paragraph that shows an entry's label (translatable once it has a source)."""
-    return nodes.paragraph(
-        source_text,
-        "",
-        nodes.strong(source_text, "", *label),
-        classes=["stl-timeline-label"],
-    )
+def label_node(
+    label: list[nodes.Node], source_text: str, source: str | None, line: int | None
+) -> nodes.paragraph:
+    """The paragraph that shows an entry's label in bold.
+
+    The bold text, not the paragraph, is the translatable message, so a translation
+    replaces the words and keeps the bold.
+    """
+    strong = nodes.strong(source_text, "", *label, translatable=True)
+    strong.source, strong.line = source, line
+    return nodes.paragraph("", "", strong, classes=["stl-timeline-label"], translatable=False)
 
 
 Group = tuple[list[nodes.target], "timeline_entry"]
@@ -349,8 +351,7 @@ class TimelineDirective(TimelineBaseDirective):
             return None
         label = None
         if row.label:
-            label = label_node([nodes.Text(row.label)], row.label)
-            label.source, label.line = str(path), row.line
+            label = label_node([nodes.Text(row.label)], row.label, str(path), row.line)
         entry = make_entry(start, end, label, self.parse_markdown(row.body, path))
         entry["stl_title"] = row.label
         entry.source, entry.line = str(path), row.line

@@ -114,15 +114,22 @@ msgstr "Ein Tippfehler, nach **drei** Runden Review gemergt."
 """
 
 
-def test_translated_build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+@pytest.mark.parametrize("buildername", ["html", "text"])
+def test_translated_build(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, buildername: str
+) -> None:
     srcdir = copy_root("timeline", tmp_path)
     catalog = srcdir / "locales" / "de" / "LC_MESSAGES" / "career.po"
     catalog.parent.mkdir(parents=True)
     catalog.write_text(PO, "utf8")
     overrides = {"language": "de", "locale_dirs": ["locales"]}
-    app = make_app("html", srcdir=srcdir, confoverrides=overrides)
+    app = make_app(buildername, srcdir=srcdir, confoverrides=overrides)
     app.build()
     assert warnings_of(app) == []
+    if buildername == "text":
+        text = (app.outdir / "career.txt").read_text("utf8")
+        assert "11. Februar 2013\n   **Erster Pull-Request**\n\n   Ein Tippfehler" in text
+        return
     entry = BeautifulSoup((app.outdir / "career.html").read_text("utf8"), "html.parser").select_one(
         "#first-pr"
     )
