@@ -12,7 +12,10 @@ loaded and ``config-inited`` was never seen.
 from __future__ import annotations
 
 import dataclasses as dc
+import os
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .warnings_ import TimelineWarning, warn
@@ -90,8 +93,23 @@ def validate_config(app: Sphinx, config: Config) -> None:
             warn(
                 f"{name} {error}; using the default {field.default!r}. Fix the value in conf.py.",
                 TimelineWarning.CONFIG,
+                conf_location(app.confdir, name),
             )
             setattr(config, name, field.default)
+
+
+def conf_location(confdir: str | os.PathLike[str] | None, name: str) -> str | None:
+    """``"<conf.py>:<line>"`` of the line that sets ``name``, if ``conf.py`` has one."""
+    path = Path(confdir or ".", "conf.py")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    setting = re.compile(rf"\s*{re.escape(name)}\s*=")
+    for number, line in enumerate(lines, 1):
+        if setting.match(line):
+            return f"{path}:{number}"
+    return None
 
 
 def get_config(env: BuildEnvironment) -> TimelineConfig:

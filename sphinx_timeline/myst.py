@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .warnings_ import TimelineWarning, warn
@@ -11,10 +13,13 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 MYST_SYNTAX = {
-    "colon_fence": "':::' fences around directives",
-    "attrs_inline": "'[text]{.class}' spans",
+    "colon_fence": (re.compile(r"^ {0,3}:{3,}\{"), "a ':::{directive}' fence"),
+    "attrs_inline": (re.compile(r"\]\{[.#][^\s}]"), "a '[text]{.class}' span"),
 }
-"""The MyST extensions the directives and their docs use, with what each one enables."""
+"""The MyST extensions the directives and their docs use: how to spot the syntax each
+one enables in a page, and what to call it."""
+
+_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def setup_myst(app: Sphinx) -> None:
@@ -22,22 +27,48 @@ def setup_myst(app: Sphinx) -> None:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     app.connect("config-inited", enable_myst_syntax)
+    app.connect("source-read", check_myst_syntax)
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
-    """Enable :data:`MYST_SYNTAX`, or, if the project chose its own MyST extensions,
-    leave them as they are and warn about each missing one."""
+    """Enable :data:`MYST_SYNTAX`, unless the project chose its own MyST extensions."""
     if not _set_by_project(config, "myst_enable_extensions"):
         config.myst_enable_extensions = sorted(MYST_SYNTAX)
+
+
+def check_myst_syntax(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Warn, at the first line that needs it, about each MyST extension a Markdown page
+    uses but the project's ``myst_enable_extensions`` leaves out."""
+    enabled = set(app.config.myst_enable_extensions)
+    missing = {name: spec for name, spec in MYST_SYNTAX.items() if name not in enabled}
+    suffix = Path(app.env.doc2path(docname)).suffix
+    if not missing or app.config.source_suffix.get(suffix) != "markdown":
         return
-    chosen = set(config.myst_enable_extensions)
-    for name, enables in MYST_SYNTAX.items():
-        if name not in chosen:
-            warn(
-                f"myst_enable_extensions lacks {name!r}, so {enables} in MyST pages "
-                f"are not understood; add {name!r} to myst_enable_extensions in conf.py",
-                TimelineWarning.MYST,
-            )
+    for number, line in _lines_outside_code(source[0]):
+        for name, (pattern, syntax) in list(missing.items()):
+            if pattern.search(line):
+                del missing[name]
+                warn(
+                    f"{syntax} needs MyST's {name!r} extension, which this project's "
+                    f"myst_enable_extensions leaves out; add {name!r} to it in conf.py",
+                    TimelineWarning.MYST,
+                    (docname, number),
+                )
+
+
+def _lines_outside_code(text: str) -> list[tuple[int, str]]:
+    """The numbered lines of a Markdown text that are not inside a fenced code block."""
+    lines, fence = [], ""
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _CODE_FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+        elif match:
+            fence = match.group(1)
+        else:
+            lines.append((number, line))
+    return lines
 
 
 def _set_by_project(config: Config, name: str) -> bool:

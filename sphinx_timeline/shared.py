@@ -12,7 +12,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from .warnings_ import TimelineWarning, warn
 
-
 MESSAGE_CATALOG = "sphinx_timeline"
 """The gettext domain of the few words the extension writes itself (``locale/``)."""
 

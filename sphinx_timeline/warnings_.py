@@ -34,8 +34,9 @@ class TimelineWarning(Enum):
     """A ``timeline_*`` configuration value of the wrong type or out of range
     (the default is used instead)."""
     MYST = "myst"
-    """A MyST syntax extension the directives rely on (``colon_fence``,
-    ``attrs_inline``) is missing from the project's ``myst_enable_extensions``."""
+    """A Markdown page uses ``:::`` fences or ``[text]{.class}`` spans, but the
+    project's own ``myst_enable_extensions`` leaves out ``colon_fence`` or
+    ``attrs_inline``."""
 
 
 def warn(

@@ -38,17 +38,23 @@ def test_one_line_of_conf_is_enough(build: Build) -> None:
     assert {"myst_parser", "sphinx_design"} <= set(app.extensions)
 
 
-def test_a_projects_own_choice_is_kept_and_missing_pieces_are_named(build: Build) -> None:
+def test_a_projects_own_choice_is_kept_and_a_page_that_needs_more_is_told(build: Build) -> None:
     conf = (
         'extensions = ["sphinx_timeline"]\nshow_warning_types = True\n'
-        'myst_enable_extensions = ["deflist", "attrs_inline"]\n'
+        'myst_enable_extensions = ["deflist"]\n'
     )
-    app = build({"conf.py": conf, "index.md": "# Page\n"})
-    assert app.config.myst_enable_extensions == ["deflist", "attrs_inline"]
-    assert warnings_of(app) == [
-        "WARNING: myst_enable_extensions lacks 'colon_fence', so ':::' fences around "
-        "directives in MyST pages are not understood; add 'colon_fence' to "
-        "myst_enable_extensions in conf.py [timeline.myst]"
+    code = "# Code\n\n````markdown\n:::{note}\n:::\n[a]{.b}\n````\n"
+    files = {"conf.py": conf, "index.md": PAGE, "code.md": code, "plain.md": "# Plain\n"}
+    files["other.rst"] = "Other\n=====\n\n.. code-block:: markdown\n\n   :::{note}\n"
+    app = build(files)
+    assert app.config.myst_enable_extensions == ["deflist"]
+    assert [w for w in warnings_of(app) if "timeline.myst" in w] == [
+        "<src>/index.md:7: WARNING: a '[text]{.class}' span needs MyST's 'attrs_inline' "
+        "extension, which this project's myst_enable_extensions leaves out; add "
+        "'attrs_inline' to it in conf.py [timeline.myst]",
+        "<src>/index.md:9: WARNING: a ':::{directive}' fence needs MyST's 'colon_fence' "
+        "extension, which this project's myst_enable_extensions leaves out; add "
+        "'colon_fence' to it in conf.py [timeline.myst]",
     ]
 
 

@@ -199,10 +199,12 @@ def test_dates_and_words_follow_the_language(
 
 
 def test_bad_config_value_warns_and_uses_the_default(build: Build) -> None:
-    app = build({"index.md": TWO_DATES}, timeline_date_format="Year")
+    conf = 'extensions = ["sphinx_timeline"]\n\ntimeline_date_format = "Year"\n'
+    app = build({"conf.py": conf, "index.md": TWO_DATES}, show_warning_types=True)
     assert warnings_of(app) == [
-        "WARNING: timeline_date_format must contain strftime codes such as %Y, %B or %d "
-        "(got 'Year'); using the default ''. Fix the value in conf.py. [timeline.config]"
+        "<src>/conf.py:3: WARNING: timeline_date_format must contain strftime codes such as "
+        "%Y, %B or %d (got 'Year'); using the default ''. Fix the value in conf.py. "
+        "[timeline.config]"
     ]
     assert [when for _, when in entries(app, "index")] == ["February 11, 2013", "2013"]
 
