@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .shared import is_markdown
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
@@ -41,8 +41,7 @@ def check_myst_syntax(app: Sphinx, docname: str, source: list[str]) -> None:
     uses but the project's ``myst_enable_extensions`` leaves out."""
     enabled = set(app.config.myst_enable_extensions)
     missing = {name: spec for name, spec in MYST_SYNTAX.items() if name not in enabled}
-    suffix = Path(app.env.doc2path(docname)).suffix
-    if not missing or app.config.source_suffix.get(suffix) != "markdown":
+    if not missing or not is_markdown(app.config, app.env.doc2path(docname)):
         return
     for number, line in _lines_outside_code(source[0]):
         for name, (pattern, syntax) in list(missing.items()):

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .warnings_ import TimelineWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
 
 MESSAGE_CATALOG = "sphinx_timeline"
 """The gettext domain of the few words the extension writes itself (``locale/``)."""
@@ -43,6 +48,10 @@ class TimelineBaseDirective(SphinxDirective):
         """Warn about this directive, at its file and line."""
         warn(message, subtype, self.get_location())
 
+    def in_syntax(self, myst: str, rst: str) -> str:
+        """``myst`` in a Markdown page, ``rst`` in a reStructuredText page."""
+        return myst if type(self.state).__module__.startswith("myst_parser") else rst
+
     def check_unknown_options(self) -> None:
         """Warn once for each option this directive does not know, and drop it."""
         known = ", ".join(f":{name}:" for name in self.option_spec)
@@ -72,6 +81,11 @@ class TimelineBaseDirective(SphinxDirective):
             hint = f"did you mean {close[0]!r}? Otherwise {hint}"
         self.warn(f"{self.name} :{name}: {value!r} is not allowed; {hint}", TimelineWarning.OPTION)
         return default
+
+
+def is_markdown(config: Config, source: str | os.PathLike[str] | None) -> bool:
+    """Whether the file ``source`` is parsed as Markdown (MyST) in this project."""
+    return bool(source) and config.source_suffix.get(Path(source or "").suffix) == "markdown"
 
 
 def text(value: str | None) -> str:

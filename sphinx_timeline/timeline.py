@@ -23,7 +23,7 @@ from .config import get_config, strftime_format
 from .dates import PartialDate
 from .events import EventRow, EventsError, load_events
 from .html import html_element
-from .shared import Options, TimelineBaseDirective, _, class_names, text
+from .shared import Options, TimelineBaseDirective, _, class_names, is_markdown, text
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
@@ -116,9 +116,9 @@ class TimelineEntryDirective(TimelineBaseDirective):
     def dates(self) -> tuple[PartialDate | None, PartialDate | str | None]:
         """The start and the end (a date, ``"present"`` or None), warning about bad ones."""
         if not self.arguments:
+            example = self.in_syntax(":::{timeline-entry} 2019-04", ".. timeline-entry:: 2019-04")
             self.warn(
-                "timeline-entry has no date; give it one as its argument, "
-                "for example ':::{timeline-entry} 2019-04'",
+                f"timeline-entry has no date; give it one as its argument, for example {example!r}",
                 TimelineWarning.DATE,
             )
             return None, None
@@ -226,9 +226,10 @@ class TimelineDirective(TimelineBaseDirective):
         if self.options.get("events"):
             groups += [([], entry) for entry in self.events_entries(self.options["events"])]
         if not groups:
+            example = self.in_syntax(":::{timeline-entry} DATE", ".. timeline-entry:: DATE")
             self.warn(
-                "timeline has no entries; add ':::{timeline-entry} DATE' blocks inside "
-                "it, or an :events: data file",
+                f"timeline has no entries; add {example!r} entries inside it, "
+                "or an :events: data file",
                 TimelineWarning.STRUCTURE,
             )
             return after
@@ -394,9 +395,12 @@ class OrphanEntryTransform(SphinxTransform):
         for entry in list(self.document.findall(timeline_entry)):
             if isinstance(entry.parent, timeline):
                 continue
+            hint = ""
+            if is_markdown(self.config, entry.source):
+                hint = " (in Markdown, the timeline's fence needs more colons than its entries')"
             warn(
-                "timeline-entry is outside a timeline; place it directly inside a "
-                "timeline directive (a '::::{timeline}' fence around the ':::' entries)",
+                "timeline-entry is outside a timeline; place it directly inside a timeline "
+                f"directive{hint}",
                 TimelineWarning.STRUCTURE,
                 entry,
             )

@@ -121,7 +121,7 @@ def test_empty_timeline(build: Build) -> None:
     app = build({"index.md": "# Page\n\n::::{timeline}\n::::\n\nAfter.\n"})
     assert warnings_of(app) == [
         "<src>/index.md:3: WARNING: timeline has no entries; add ':::{timeline-entry} DATE' "
-        "blocks inside it, or an :events: data file [timeline.structure]"
+        "entries inside it, or an :events: data file [timeline.structure]"
     ]
     assert not soup(app, "index").select("ol")
     assert "After." in soup(app, "index").get_text()
@@ -131,8 +131,8 @@ def test_entry_outside_a_timeline_keeps_its_text(build: Build) -> None:
     app = build({"index.md": "# Page\n\n:::{timeline-entry} 2019\n:label: Lost\nKept text.\n:::\n"})
     assert warnings_of(app) == [
         "<src>/index.md:3: WARNING: timeline-entry is outside a timeline; place it directly "
-        "inside a timeline directive (a '::::{timeline}' fence around the ':::' entries) "
-        "[timeline.structure]"
+        "inside a timeline directive (in Markdown, the timeline's fence needs more colons than "
+        "its entries') [timeline.structure]"
     ]
     text = soup(app, "index").select_one("div.body").get_text()
     assert "Lost" in text
@@ -151,8 +151,8 @@ def test_entry_nested_deeper_than_a_timeline_is_outside_it(build: Build) -> None
         "shown after the timeline. Move it into an entry or out of the timeline "
         "[timeline.structure]",
         "<src>/index.md:7: WARNING: timeline-entry is outside a timeline; place it directly "
-        "inside a timeline directive (a '::::{timeline}' fence around the ':::' entries) "
-        "[timeline.structure]",
+        "inside a timeline directive (in Markdown, the timeline's fence needs more colons than "
+        "its entries') [timeline.structure]",
     ]
 
 
@@ -174,6 +174,14 @@ Page
       :colour: red
 
       Unknown option.
+
+   .. timeline-entry::
+
+.. timeline::
+
+.. timeline-entry:: 2018
+
+   Orphan.
 """
 
 
@@ -187,6 +195,12 @@ def test_rst_mistakes_are_reported_the_same_way(build: Build) -> None:
         "them or correct the end [timeline.date]",
         "<src>/index.rst:14: WARNING: unknown option :colour: in timeline-entry; the known "
         "options are :end:, :label:, :icon:, :color:, :class:, :name: [timeline.option]",
+        "<src>/index.rst:19: WARNING: timeline-entry has no date; give it one as its argument, "
+        "for example '.. timeline-entry:: 2019-04' [timeline.date]",
+        "<src>/index.rst:21: WARNING: timeline has no entries; add '.. timeline-entry:: DATE' "
+        "entries inside it, or an :events: data file [timeline.structure]",
+        "<src>/index.rst:23: WARNING: timeline-entry is outside a timeline; place it directly "
+        "inside a timeline directive [timeline.structure]",
     ]
     dates = [t["datetime"] for t in soup(app, "index").select("ol.stl-timeline time")]
     assert dates == ["2016", "2017"]
