@@ -1,0 +1,95 @@
+"""Fixtures for the browser tests: the built test project and a headless Chromium.
+
+The tests drive the Chromium installed on the machine (Debian's ``chromium``
+package) through Playwright; they never download a browser. Without Chromium
+they are skipped, except in CI (``CI`` set), where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+ROOT = Path(__file__).parent / "roots" / "test-browser"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "browser: runs in a real headless Chromium (Debian's chromium package and playwright)",
+    )
+
+
+def find_chromium() -> str | None:
+    """The Chromium executable on this machine, if there is one."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip the browser tests; fail them in CI, where they must run."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        pytest.fail(
+            f"{reason}: the browser tests must run in CI; install Debian's `chromium` "
+            "package (apt-get install chromium) and the `test` extra (playwright)",
+            pytrace=False,
+        )
+    pytest.skip(f"{reason}; install Debian's `chromium` package to run the browser tests")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the playwright package is not installed")
+    executable = find_chromium()
+    if executable is None:
+        unavailable("no Chromium found (looked for chromium, chromium-browser)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test project, built once with the HTML builder; returns its output folder."""
+    srcdir = tmp_path_factory.mktemp("browser") / "src"
+    shutil.copytree(ROOT, srcdir)
+    # sphinx.testing swaps Alabaster for 'basic' unless the theme is an override
+    app = SphinxTestApp(
+        "html",
+        srcdir=srcdir,
+        builddir=srcdir.parent / "_build",
+        confoverrides={"html_theme": "alabaster"},
+    )
+    try:
+        app.build()
+        warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+        assert warnings == "", warnings
+        return app.outdir
+    finally:
+        app.cleanup()
