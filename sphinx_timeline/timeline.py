@@ -8,6 +8,7 @@ definition), so every builder renders a readable dated list without help. For HT
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -91,27 +92,33 @@ class TimelineEntryDirective(TimelineBaseDirective):
     def run(self) -> list[nodes.Node]:
         self.check_unknown_options()
         start, end = self.dates()
-        label = self.options.get("label", "")
-        label_nodes, messages = self.state.inline_text(label, self.lineno) if label else ([], [])
-        label_nodes = [_as_text(node) for node in label_nodes]
-        label_paragraph = label_node(label_nodes, label, *self.get_source_info())
         if start is None:
-            return [*messages]  # the warning says why the entry is left out
+            return []  # the warning says why the entry is left out
+        label, messages = self.label()
         body = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, body)
         entry = make_entry(
             start,
             end,
-            label_paragraph if label else None,
+            label,
             body.children,
             icon=self.choice("icon", list_octicons(), None, what="an octicon name, such as rocket"),
             color=self.choice("color", SEMANTIC_COLORS, None),
             classes=self.options.get("class", []),
         )
-        entry["stl_title"] = "".join(node.astext() for node in label_nodes)
+        entry["stl_title"] = label.astext() if label else ""
         self.set_source_info(entry)
         self.add_name(entry)
         return [*messages, entry]
+
+    def label(self) -> tuple[nodes.paragraph | None, list[nodes.system_message]]:
+        """The ``:label:`` with its inline markup, and the parser's messages about it."""
+        source_text = self.options.get("label", "")
+        if not source_text:
+            return None, []
+        parsed, messages = self.state.inline_text(source_text, self.lineno)
+        shown = [_as_text(node) for node in parsed]
+        return label_node(shown, source_text, *self.get_source_info()), messages
 
     def dates(self) -> tuple[PartialDate | None, PartialDate | str | None]:
         """The start and the end (a date, ``"present"`` or None), warning about bad ones."""
@@ -126,7 +133,7 @@ class TimelineEntryDirective(TimelineBaseDirective):
 
 
 def check_dates(
-    start_text: str, end_text: str, report: Any
+    start_text: str, end_text: str, report: Callable[[str, TimelineWarning], None]
 ) -> tuple[PartialDate | None, PartialDate | str | None]:
     """Parse an entry's start and end; call ``report(message, subtype)`` for each mistake.
 
