@@ -50,8 +50,6 @@ def load_events(path: Path) -> Rows:
         )
     try:
         content = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EventsError(f"events file {str(path)!r} does not exist") from None
     except (OSError, UnicodeDecodeError) as error:
         raise EventsError(f"events file {str(path)!r} cannot be read: {error}") from None
     if suffix == ".csv":

@@ -301,58 +301,46 @@ class TimelineDirective(TimelineBaseDirective):
         relative, absolute = self.env.relfn2path(path_text, self.env.docname)
         self.env.note_dependency(relative)
         path = Path(absolute)
+        if not path.is_file():
+            self.warn(
+                f"events file {path_text!r} not found (looked for {path}); the path is "
+                "relative to the page, or to the source folder when it starts with '/'",
+                TimelineWarning.EVENTS,
+            )
+            return []
         try:
             rows = load_events(path)
         except EventsError as error:
-            where = f"{path}:{error.line}" if error.line else self.get_location()
-            warn(
-                f"{error}; the :events: path is relative to the page, or to the "
-                "source folder when it starts with '/'",
-                TimelineWarning.EVENTS,
-                where,
-            )
+            warn(str(error), TimelineWarning.EVENTS, self.row_location(path, error.line))
             return []
         entries = []
         for row in rows:
             if isinstance(row, EventsError):
-                self.warn_row(path, row.line, f"{row}; skipped")
-                continue
-            entry = self.row_entry(path, row)
-            if entry is not None:
+                warn(f"{row}; skipped", TimelineWarning.EVENTS, self.row_location(path, row.line))
+            elif (entry := self.row_entry(path, row)) is not None:
                 entries.append(entry)
         return entries
 
-    def warn_row(self, path: Path, line: int | None, message: str) -> None:
-        """Warn about one row of a data file, at its line when it is known."""
-        warn(
-            message,
-            TimelineWarning.EVENTS,
-            f"{path}:{line}" if line else self.get_location(),
-        )
+    def row_location(self, path: Path, line: int | None) -> str:
+        """``path:line`` in a data file, or this directive's location when the line is unknown."""
+        return f"{path}:{line}" if line else self.get_location()
 
     def row_entry(self, path: Path, row: EventRow) -> timeline_entry | None:
         """The entry for one row of a data file; None when its date cannot be used."""
-        where = f"row {row.index}: " if row.index else ""
-        if row.unknown_fields:
-            self.warn_row(
-                path,
-                row.line,
-                f"{where}unknown field(s) {', '.join(row.unknown_fields)}; "
-                "the fields are date, end, label and body",
-            )
+        prefix = f"row {row.index}: " if row.index else ""
+        location = self.row_location(path, row.line)
 
         def report(message: str, subtype: TimelineWarning) -> None:
-            warn(
-                f"{where}{message}",
-                subtype,
-                f"{path}:{row.line}" if row.line else self.get_location(),
-            )
+            warn(prefix + message, subtype, location)
 
-        if not row.date:
+        if row.unknown_fields:
             report(
-                "the row has no date; give each row a 'date' field",
+                f"unknown field(s) {', '.join(row.unknown_fields)}; "
+                "the fields are date, end, label and body",
                 TimelineWarning.EVENTS,
             )
+        if not row.date:
+            report("the row has no date; give each row a 'date' field", TimelineWarning.EVENTS)
             return None
         start, end = check_dates(row.date, row.end, report)
         if start is None:

@@ -95,15 +95,14 @@ MYST_MISTAKES = {
     ),
     "missing events file": (
         myst_timeline("", ":events: missing.yaml\n"),
-        "index.md:3: WARNING: events file '<src>/missing.yaml' does not exist; the :events: "
-        "path is relative to the page, or to the source folder when it starts with '/' "
-        "[timeline.events]",
+        "index.md:3: WARNING: events file 'missing.yaml' not found (looked for "
+        "<src>/missing.yaml); the path is relative to the page, or to the source folder "
+        "when it starts with '/' [timeline.events]",
     ),
     "events file of unknown format": (
         myst_timeline("", ":events: events.txt\n"),
         "index.md:3: WARNING: events file 'events.txt' has an unknown format; use a .yaml, "
-        ".yml, .json, .csv file; the :events: path is relative to the page, or to the source "
-        "folder when it starts with '/' [timeline.events]",
+        ".yml, .json, .csv file [timeline.events]",
     ),
 }
 
