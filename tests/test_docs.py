@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import sphinx_timeline
 from conftest import DOCS
 
 
@@ -26,10 +28,6 @@ def test_docs_build_strictly(tmp_path: Path, buildername: str) -> None:
 
 def test_docs_name_every_css_setting() -> None:
     """The styling section lists each ``--stl-*`` custom property the stylesheet declares."""
-    import re
-
-    import sphinx_timeline
-
     css = (Path(sphinx_timeline.__file__).parent / "static" / "sphinx-timeline.css").read_text()
     declared = set(re.findall(r"(--stl-[a-z-]+)\s*:", css)) - {"--stl-marker-top"}  # derived
     documented = set(re.findall(r"--stl-[a-z-]+", (DOCS / "timeline.md").read_text()))
