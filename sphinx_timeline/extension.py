@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_design.extension import STATIC_DIR as SPHINX_DESIGN_STATIC_DIR
+import sphinx_design.extension
 
 from .config import setup_config
 from .html import html_element, setup_html
@@ -39,11 +39,14 @@ def add_static_paths(app: Sphinx, config: Config) -> None:
     """Let HTML builders copy our assets and sphinx-design's (other builders ignore the path).
 
     Done when the configuration is read, so that the configuration stored by the last
-    build matches the new one and an incremental build reports no change.
+    build matches the new one and an incremental build reports no change. (sphinx-design
+    adds its own folder only once the builder starts; before 0.8 that folder is in the
+    output and is not known here.)
     """
-    for path in (str(STATIC_DIR), str(SPHINX_DESIGN_STATIC_DIR)):
-        if path not in config.html_static_path:
-            config.html_static_path.append(path)
+    design_static = getattr(sphinx_design.extension, "STATIC_DIR", None)
+    for path in (STATIC_DIR, design_static):
+        if path is not None and str(path) not in config.html_static_path:
+            config.html_static_path.append(str(path))
 
 
 def restore_static_paths(app: Sphinx) -> None:
