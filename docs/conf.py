@@ -14,5 +14,8 @@ extensions = ["sphinx_timeline", "sphinx_timeline._docs"]
 # The snippets are shown through include and literalinclude, never built as pages.
 exclude_patterns = ["_build", "snippets"]
 
+# "[Order](#order)" links to headings need slug anchors under MyST-Parser 4
+myst_heading_anchors = 3
+
 html_theme = "alabaster"
 html_title = f"{project} {version}"

@@ -53,8 +53,11 @@ def snippet_project(destination: Path, syntax: str) -> Path:
 
 
 def body(app: SphinxTestApp, page: str) -> str:
-    """The page's body HTML, blank lines dropped."""
-    html = soup(app, page).select_one("div.body").decode_contents().strip()
+    """The page's body HTML, without the theme's clearing div and blank lines."""
+    page_body = soup(app, page).select_one("div.body")
+    for clearer in page_body.select("div.clearer"):
+        clearer.decompose()
+    html = page_body.decode_contents().strip()
     return re.sub(r"\n\s*\n", "\n", html)
 
 
