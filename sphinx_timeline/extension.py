@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parent / "static"
 LOCALE_DIR = Path(__file__).parent / "locale"
-CSS_FILE = "sphinx-timeline.css"
 
 
 def setup_extension(app: Sphinx) -> None:
@@ -62,8 +61,19 @@ def add_page_assets(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Add the stylesheet to the pages that show one of the extension's components."""
-    if app.registry.html_assets_policy == "always" or (
-        doctree is not None and next(doctree.findall(html_element), None) is not None
-    ):
-        app.add_css_file(CSS_FILE)
+    """Add to a page the stylesheets and scripts its components ask for (their ``assets``),
+    or all of them under Sphinx's ``html_assets_policy = "always"``."""
+    assets: set[str]
+    if app.registry.html_assets_policy == "always":
+        assets = {path.name for path in STATIC_DIR.iterdir()}
+    elif doctree is not None:
+        assets = {
+            str(name) for node in doctree.findall(html_element) for name in node.get("assets", ())
+        }
+    else:
+        return
+    for name in sorted(assets):
+        if name.endswith(".css"):
+            app.add_css_file(name)
+        elif name.endswith(".js"):
+            app.add_js_file(name, loading_method="defer")

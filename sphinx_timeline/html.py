@@ -22,7 +22,8 @@ class html_element(nodes.Element, nodes.General):
     """An HTML element ``tag`` with the node's ids and classes and ``html_attrs``.
 
     ``inline=True`` writes no newline after the start tag; ``permalink`` (an id) adds a
-    permalink to that id before the end tag.
+    permalink to that id before the end tag; ``assets`` names the files of ``static/``
+    (stylesheets, scripts) that a page showing the element needs.
     """
 
 

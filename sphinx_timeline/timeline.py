@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ORDERS = ("document", "ascending", "descending")
 PRESENT = "present"
 RANGE_SEPARATOR = " \u2013 "  # an en dash between two dates
+STYLESHEET = "sphinx-timeline.css"
 
 
 def setup_timeline(app: Sphinx) -> None:
@@ -440,7 +441,9 @@ class TimelineHtmlTransform(SphinxPostTransform):
             node.replace_self(self.html_list(node))
 
     def html_list(self, node: timeline) -> html_element:
-        items = html_element(tag="ol", classes=node["classes"], ids=node["ids"])
+        items = html_element(
+            tag="ol", classes=node["classes"], ids=node["ids"], assets=[STYLESHEET]
+        )
         for child in node.children:
             if isinstance(child, timeline_entry):
                 items += self.html_item(child)
