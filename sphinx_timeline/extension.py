@@ -63,15 +63,12 @@ def add_page_assets(
 ) -> None:
     """Add to a page the stylesheets and scripts its components ask for (their ``assets``),
     or all of them under Sphinx's ``html_assets_policy = "always"``."""
-    assets: set[str]
+    assets: set[str] = set()
     if app.registry.html_assets_policy == "always":
-        assets = {path.name for path in STATIC_DIR.iterdir()}
+        assets.update(path.name for path in STATIC_DIR.iterdir())
     elif doctree is not None:
-        assets = {
-            str(name) for node in doctree.findall(html_element) for name in node.get("assets", ())
-        }
-    else:
-        return
+        for node in doctree.findall(html_element):
+            assets.update(node.get("assets", ()))
     for name in sorted(assets):
         if name.endswith(".css"):
             app.add_css_file(name)
