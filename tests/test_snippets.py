@@ -42,11 +42,14 @@ def test_every_snippet_has_both_syntaxes() -> None:
 
 
 def snippet_project(destination: Path, syntax: str) -> Path:
-    """A project whose pages are the snippets of one syntax, with their data files where
-    the docs have them (snippets refer to them from the source folder: ``/snippets/data/``)."""
+    """A project whose pages are the snippets of one syntax, with the files they use
+    (``docs/snippets/data/``, ``img/``, ...) where the docs have them: snippets refer
+    to them from the source folder, as ``/snippets/data/career.yaml``."""
     srcdir = destination / f"snippets-{syntax}"
     shutil.copytree(SNIPPETS / syntax, srcdir)
-    shutil.copytree(SNIPPETS / "data", srcdir / "snippets" / "data")
+    for folder in SNIPPETS.iterdir():
+        if folder.is_dir() and folder.name not in SYNTAXES:
+            shutil.copytree(folder, srcdir / "snippets" / folder.name)
     (srcdir / "conf.py").write_text(CONF, "utf8")
     (srcdir / "index.rst").write_text(INDEX, "utf8")
     return srcdir
