@@ -1,0 +1,259 @@
+"""The tweet card and its script, in a real headless Chromium.
+
+The test project (``roots/test-tweet``, on Alabaster) is built once per embedding
+mode. X's script is never fetched: every request leaving the machine is aborted,
+and the one to ``platform.twitter.com/widgets.js`` is answered with a small fake
+that records what our script asks of it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .test_timeline_css import contrast, luminance, over
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Route
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parent / "roots" / "test-tweet"
+PLATFORM = "https://platform.twitter.com/widgets.js"
+FIRST, SECOND = "1416186020509360129", "1234567890123456789"
+FAKE_PLATFORM = """
+window.stlCalls = window.stlCalls || [];
+window.twttr = {widgets: {createTweet(id, element, options) {
+  window.stlCalls.push({id, options, dnt: document.querySelector('meta[name="twitter:dnt"]')
+    && document.querySelector('meta[name="twitter:dnt"]').content});
+  const post = document.createElement('div');
+  post.className = 'fake-x-post';
+  post.textContent = 'X shows post ' + id;
+  element.append(post);
+  return Promise.resolve(post);
+}}};
+"""
+
+OpenPage = Callable[..., "Page"]
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The test project built in each embedding mode; the output folder of each."""
+    built = {}
+    for mode in ("click", "static", "widget"):
+        srcdir = tmp_path_factory.mktemp(f"tweet-{mode}") / "src"
+        shutil.copytree(ROOT, srcdir)
+        app = SphinxTestApp(
+            "html",
+            srcdir=srcdir,
+            builddir=srcdir.parent / "_build",
+            confoverrides={"html_theme": "alabaster", "timeline_tweet_embed": mode},
+        )
+        try:
+            app.build()
+            warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+            assert warnings == "", warnings
+            built[mode] = app.outdir
+        finally:
+            app.cleanup()
+    return built
+
+
+class Network:
+    """The requests a page made for X's script."""
+
+    def __init__(self) -> None:
+        self.platform: list[str] = []
+
+    def answer(self, route: Route) -> None:
+        self.platform.append(route.request.url)
+        route.fulfill(status=200, content_type="text/javascript", body=FAKE_PLATFORM)
+
+
+@pytest.fixture
+def open_page(browser: Browser, sites: dict[str, Path]) -> Iterator[Callable[..., tuple]]:
+    """Open a page of one mode's site in a fresh context: (page, network)."""
+    contexts = []
+
+    def _open(
+        mode: str = "click", page: str = "index", width: int = 1280, **options: Any
+    ) -> tuple[Page, Network]:
+        context = browser.new_context(viewport={"width": width, "height": 900}, **options)
+        contexts.append(context)
+        network = Network()
+        context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
+        context.route(PLATFORM, network.answer)  # the later route is asked first
+        tab = context.new_page()
+        tab.goto((sites[mode] / f"{page}.html").as_uri())
+        tab.wait_for_load_state("load")
+        return tab, network
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def cards(page: Page) -> list[dict]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('figure.stl-tweet')].map((card) => {
+          const button = card.querySelector('.stl-tweet-load');
+          const box = card.getBoundingClientRect();
+          return {
+            id: card.dataset.stlTweet,
+            text: card.innerText,
+            embedded: card.classList.contains('stl-tweet-embedded'),
+            fake: !!card.querySelector('.fake-x-post'),
+            button: !!button && button.offsetParent !== null,
+            left: box.left, right: box.right, height: box.height,
+          };
+        })"""
+    )
+
+
+def calls(page: Page) -> list[dict]:
+    return page.evaluate("() => window.stlCalls || []")
+
+
+def test_without_javascript_the_card_reads_well(open_page: Callable[..., tuple]) -> None:
+    page, network = open_page("click", java_script_enabled=False)
+    first, second = cards(page)
+    assert "Ten years ago today I opened my first pull request" in first["text"]
+    assert "@someone_long_1" in first["text"]
+    assert "July 17, 2021" in first["text"]
+    assert "View this post on X" in second["text"]
+    assert not first["button"], "no button that cannot work"
+    assert not second["button"]
+    assert network.platform == []
+
+
+def test_click_loads_x_for_that_card_only_and_remembers(open_page: Callable[..., tuple]) -> None:
+    page, network = open_page("click")
+    page.wait_for_timeout(200)
+    assert network.platform == [], "nothing is asked of X before the click"
+    assert [card["button"] for card in cards(page)] == [True, True]
+    page.locator("figure.stl-tweet").first.get_by_role("button").click()
+    page.wait_for_selector(".fake-x-post")
+    first, second = cards(page)
+    assert network.platform == [PLATFORM]
+    assert [call["id"] for call in calls(page)] == [FIRST]
+    options = calls(page)[0]["options"]
+    assert options == {"dnt": True, "theme": "light", "align": "center", "lang": "en"}
+    assert calls(page)[0]["dnt"] == "on"
+    assert first["embedded"]
+    assert first["fake"]
+    assert "Ten years ago" not in first["text"], "X's post replaces the static card"
+    assert not second["embedded"], "the other card waits for its own click"
+    assert second["button"]
+    assert page.evaluate("localStorage.getItem('stl-tweet-consent')") == "yes"
+
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('.fake-x-post').length === 2")
+    assert [call["id"] for call in calls(page)] == [FIRST, SECOND], "consent remembered"
+    assert calls(page)[1]["options"]["theme"] == "dark", "the card's own :theme:"
+
+
+def test_dark_page_asks_x_for_a_dark_post(open_page: Callable[..., tuple]) -> None:
+    page, _ = open_page("click", color_scheme="dark")
+    page.locator("figure.stl-tweet").first.get_by_role("button").click()
+    page.wait_for_selector(".fake-x-post")
+    assert calls(page)[0]["options"]["theme"] == "dark"
+
+
+def test_static_mode_has_no_script(open_page: Callable[..., tuple]) -> None:
+    page, network = open_page("static")
+    page.wait_for_timeout(200)
+    scripts = page.evaluate("() => [...document.scripts].map((s) => s.src)")
+    assert not [src for src in scripts if "tweet" in src.rsplit("/", 1)[-1] or "twitter" in src]
+    assert [card["button"] for card in cards(page)] == [False, False]
+    assert network.platform == []
+
+
+def test_widget_mode_loads_x_on_page_load(open_page: Callable[..., tuple]) -> None:
+    page, network = open_page("widget")
+    page.wait_for_function("document.querySelectorAll('.fake-x-post').length === 2")
+    assert network.platform == [PLATFORM]
+    assert [call["id"] for call in calls(page)] == [FIRST, SECOND]
+    assert all(call["options"]["dnt"] is True and call["dnt"] == "on" for call in calls(page))
+
+
+@pytest.mark.parametrize("mode", ["click", "static", "widget"])
+def test_page_without_a_post_has_no_tweet_script(
+    open_page: Callable[..., tuple], mode: str
+) -> None:
+    page, network = open_page(mode, "plain")
+    page.wait_for_timeout(200)
+    sources = page.evaluate(
+        """() => [...document.scripts].map((s) => s.src)
+           .concat([...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href))"""
+    )
+    assert not [src for src in sources if "tweet" in src.rsplit("/", 1)[-1] or "twitter" in src]
+    assert network.platform == []
+
+
+def test_card_fits_a_phone(open_page: Callable[..., tuple]) -> None:
+    page, _ = open_page("click", width=375)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for card in cards(page):
+        assert card["left"] >= 0
+        assert card["right"] <= 375
+
+
+# the text colour of an element and the backgrounds behind it, as 0-255 RGBA
+TEXT_COLOURS = """
+(element) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const context = canvas.getContext('2d', {willReadFrequently: true});
+  const rgba = (colour) => {
+    context.clearRect(0, 0, 1, 1);
+    context.fillStyle = colour;
+    context.fillRect(0, 0, 1, 1);
+    return [...context.getImageData(0, 0, 1, 1).data];
+  };
+  const backgrounds = [];
+  for (let node = element; node; node = node.parentElement) {
+    backgrounds.push(rgba(getComputedStyle(node).backgroundColor));
+  }
+  return {text: rgba(getComputedStyle(element).color), backgrounds};
+}
+"""
+
+
+def text_contrast(page: Page, selector: str, canvas: list[float]) -> tuple[float, float]:
+    """The contrast of ``selector``'s text on what is behind it, and that background's
+    luminance."""
+    colours = page.locator(selector).first.evaluate(TEXT_COLOURS)
+    background = canvas
+    for layer in reversed(colours["backgrounds"]):
+        background = over(layer, background)
+    return contrast(over(colours["text"], background), background), luminance(background)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast(open_page: Callable[..., tuple], scheme: str) -> None:
+    page, _ = open_page("click", color_scheme=scheme)
+    canvas = [255, 255, 255, 255] if scheme == "light" else [18, 18, 18, 255]
+    parts = [
+        "blockquote p",
+        ".stl-tweet-author",
+        ".stl-tweet-handle",
+        ".stl-tweet-permalink",
+        ".stl-tweet-load",
+    ]
+    for part in parts:
+        ratio, background = text_contrast(page, f"figure.stl-tweet:first-of-type {part}", canvas)
+        assert ratio >= 4.5, part
+        if scheme == "dark":  # the test project's dark mode is in force
+            assert background < 0.05, part
+    # the second post's card is dark (:theme: dark), on the light page and the dark one
+    for part in [".stl-tweet-handle", ".stl-tweet-permalink"]:
+        ratio, background = text_contrast(page, f"figure.stl-tweet-theme-dark {part}", canvas)
+        assert ratio >= 4.5, part
+        assert background < 0.05, part

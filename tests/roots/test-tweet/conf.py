@@ -1,0 +1,3 @@
+extensions = ["sphinx_timeline"]
+project = "Tweets"
+show_warning_types = True
