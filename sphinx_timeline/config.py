@@ -53,6 +53,13 @@ def date_format(name: str, value: Any) -> None:
     strftime_format(value)
 
 
+def tweet_embed_mode(name: str, value: Any) -> None:
+    """One of the embedding modes of the ``tweet`` directive."""
+    modes = ("click", "static", "widget")
+    if value not in modes:
+        raise ValueError(f"must be one of {', '.join(map(repr, modes))}, not {value!r}")
+
+
 @dc.dataclass(frozen=True)
 class TimelineConfig:
     """The extension's configuration; each field is ``timeline_<name>`` in ``conf.py``."""
@@ -66,6 +73,35 @@ class TimelineConfig:
             "project's ``language``. Codes finer than a date's precision are "
             "left out, so ``2019`` stays a year. Empty: the language's own long "
             "format (``February 11, 2013``, ``11. Februar 2013``).",
+        },
+    )
+    tweet_embed: str = dc.field(
+        default="click",
+        metadata={
+            "validator": tweet_embed_mode,
+            "help": "How ``tweet`` cards load X's own script: ``click`` shows the card and "
+            "a button that loads the post from X for that card once the reader asks "
+            "(remembered in the browser); ``static`` never loads any script; ``widget`` "
+            "loads it when the page opens. See :doc:`tweet`.",
+        },
+    )
+    tweet_cache: str = dc.field(
+        default="_tweets",
+        metadata={
+            "validator": instance_of(str),
+            "help": "The folder of the ``tweet`` cache, one ``<id>.json`` file per post, "
+            "relative to the folder of ``conf.py``; ``sphinx-timeline tweets fetch`` "
+            "fills it.",
+        },
+    )
+
+    lightbox: bool = dc.field(
+        default=False,
+        metadata={
+            "validator": instance_of(bool),
+            "help": "Whether a click on an ``image-float`` image opens it enlarged in a "
+            "lightbox, on pages whose front matter has no ``lightgallery`` field and for "
+            "figures without a ``:lightbox:`` option. See :doc:`image-float`.",
         },
     )
 

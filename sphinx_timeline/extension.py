@@ -9,9 +9,11 @@ import sphinx_design.extension
 
 from .config import setup_config
 from .html import html_element, setup_html
+from .image_float import setup_image_float
 from .myst import setup_myst
 from .shared import MESSAGE_CATALOG
 from .timeline import setup_timeline
+from .tweet import setup_tweet
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -29,6 +31,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_myst(app)
     setup_html(app)
     setup_timeline(app)
+    setup_image_float(app)
+    setup_tweet(app)
     app.connect("config-inited", add_static_paths)
     app.connect("builder-inited", restore_static_paths, priority=900)
     app.connect("html-page-context", add_page_assets)

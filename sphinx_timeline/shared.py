@@ -64,9 +64,16 @@ class TimelineBaseDirective(SphinxDirective):
                 )
 
     def choice(
-        self, name: str, allowed: Iterable[str], default: str | None, *, what: str = ""
+        self,
+        name: str,
+        allowed: Iterable[str],
+        default: str | None,
+        *,
+        what: str = "",
+        subtype: TimelineWarning = TimelineWarning.OPTION,
     ) -> str | None:
-        """Option ``name`` if its value is one of ``allowed``; else warn and use ``default``.
+        """Option ``name`` if its value is one of ``allowed``; else warn (as ``subtype``)
+        and use ``default``.
 
         ``what`` names the allowed values when they are too many to list.
         """
@@ -79,7 +86,7 @@ class TimelineBaseDirective(SphinxDirective):
         hint = f"use {what}" if what else f"use one of {', '.join(allowed)}"
         if close := difflib.get_close_matches(value, allowed, n=1):
             hint = f"did you mean {close[0]!r}? Otherwise {hint}"
-        self.warn(f"{self.name} :{name}: {value!r} is not allowed; {hint}", TimelineWarning.OPTION)
+        self.warn(f"{self.name} :{name}: {value!r} is not allowed; {hint}", subtype)
         return default
 
 

@@ -37,6 +37,13 @@ class TimelineWarning(Enum):
     """A Markdown page uses ``:::`` fences or ``[text]{.class}`` spans, but the
     project's own ``myst_enable_extensions`` leaves out ``colon_fence`` or
     ``attrs_inline``."""
+    FLOAT = "float"
+    """An ``image-float`` whose image is missing, is a URL or cannot be read, whose
+    ``:align:``, ``:width:`` or ``:lightbox:`` value is not allowed, or a page whose
+    ``lightgallery`` front matter is neither true nor false."""
+    TWEET = "tweet"
+    """A ``tweet`` without a post, or whose argument is not a post's id or twitter.com /
+    x.com URL, whose ``:date:`` is not a date, or whose cache file cannot be used."""
 
 
 def warn(
