@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, BrowserContext
+
+NewContext = Callable[..., "BrowserContext"]
 
 ROOT = Path(__file__).parent / "roots" / "test-browser"
 
@@ -74,17 +76,17 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test project, built once with the HTML builder; returns its output folder."""
-    srcdir = tmp_path_factory.mktemp("browser") / "src"
-    shutil.copytree(ROOT, srcdir)
+def build_site(root: Path, destination: Path, **confoverrides: Any) -> Path:
+    """Build a copy of the test project ``root`` in ``destination`` with the HTML builder,
+    on Alabaster, asserting it warns of nothing; returns the output folder."""
+    srcdir = destination / "src"
+    shutil.copytree(root, srcdir)
     # sphinx.testing swaps Alabaster for 'basic' unless the theme is an override
     app = SphinxTestApp(
         "html",
         srcdir=srcdir,
-        builddir=srcdir.parent / "_build",
-        confoverrides={"html_theme": "alabaster"},
+        builddir=destination / "_build",
+        confoverrides={"html_theme": "alabaster", **confoverrides},
     )
     try:
         app.build()
@@ -93,3 +95,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return app.outdir
     finally:
         app.cleanup()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test project, built once with the HTML builder; returns its output folder."""
+    return build_site(ROOT, tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[NewContext]:
+    """Open fresh browser contexts, the network blocked, closed after the test.
+
+    ``new_context(width, **options)``: a viewport ``width`` px wide and 900 high; the
+    other options go to ``Browser.new_context``.
+    """
+    contexts = []
+
+    def _new(width: int = 1280, **options: Any) -> BrowserContext:
+        context = browser.new_context(viewport={"width": width, "height": 900}, **options)
+        contexts.append(context)
+        context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
+        return context
+
+    yield _new
+    for context in contexts:
+        context.close()

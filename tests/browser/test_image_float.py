@@ -8,16 +8,18 @@ reports, never pixels.
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+
+from .conftest import build_site
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
+
+    from .conftest import NewContext
 
 pytestmark = pytest.mark.browser
 
@@ -36,27 +38,12 @@ BOX = """(element) => {
 @pytest.fixture(scope="module")
 def float_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The float test project, built once with the HTML builder; its output folder."""
-    srcdir = tmp_path_factory.mktemp("float-browser") / "src"
-    shutil.copytree(ROOT, srcdir)
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=srcdir.parent / "_build",
-        confoverrides={"html_theme": "alabaster"},
-    )
-    try:
-        app.build()
-        warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-        assert warnings == "", warnings
-        return app.outdir
-    finally:
-        app.cleanup()
+    return build_site(ROOT, tmp_path_factory.mktemp("float-browser"))
 
 
 @pytest.fixture
-def open_page(browser: Browser, float_site: Path) -> Iterator[OpenPage]:
+def open_page(new_context: NewContext, float_site: Path) -> OpenPage:
     """Open a page of the built site in a fresh context; records the files it requests."""
-    contexts = []
 
     def _open(
         page: str = "index",
@@ -65,10 +52,7 @@ def open_page(browser: Browser, float_site: Path) -> Iterator[OpenPage]:
         hold: str | None = None,
         **context_options: Any,
     ) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": 900}, **context_options)
-        contexts.append(context)
-        context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
-        tab = context.new_page()
+        tab = new_context(width, **context_options).new_page()
         tab.requested = []  # type: ignore[attr-defined]
         tab.on(
             "request",
@@ -81,9 +65,7 @@ def open_page(browser: Browser, float_site: Path) -> Iterator[OpenPage]:
         tab.goto((float_site / f"{page}.html").as_uri(), wait_until="domcontentloaded")
         return tab
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def box(page: Page, selector: str) -> dict[str, Any]:

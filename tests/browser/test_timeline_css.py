@@ -7,16 +7,19 @@ Alabaster), never from pixels.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from .colours import text_contrast
+
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
+
+    from .conftest import NewContext
 
 pytestmark = pytest.mark.browser
 
@@ -57,9 +60,8 @@ ENTRY_BOXES = """
 
 
 @pytest.fixture
-def open_page(browser: Browser, site: Path) -> Iterator[OpenPage]:
+def open_page(new_context: NewContext, site: Path) -> OpenPage:
     """Open a page of the built site in a fresh browser context, the network blocked."""
-    contexts = []
 
     def _open(
         page: str = "index",
@@ -67,17 +69,12 @@ def open_page(browser: Browser, site: Path) -> Iterator[OpenPage]:
         media: str = "screen",
         **context_options: Any,
     ) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": 900}, **context_options)
-        contexts.append(context)
-        context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
-        tab = context.new_page()
+        tab = new_context(width, **context_options).new_page()
         tab.emulate_media(media=media)
         tab.goto((site / f"{page}.html").as_uri())
         return tab
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def entries(page: Page, selector: str = "div.body > section > ol.stl-timeline") -> list[dict]:
@@ -230,68 +227,18 @@ def test_print(open_page: OpenPage) -> None:
     assert set(styles["backgrounds"]) == {"rgb(255, 255, 255)"}
 
 
-# every colour the browser can compute, turned into 0-255 RGBA by a canvas
-COLOURS = """
-(root) => {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 1;
-  const context = canvas.getContext('2d', {willReadFrequently: true});
-  const rgba = (colour) => {
-    context.clearRect(0, 0, 1, 1);
-    context.fillStyle = colour;
-    context.fillRect(0, 0, 1, 1);
-    return [...context.getImageData(0, 0, 1, 1).data];
-  };
-  const backgrounds = [];
-  for (let element = root; element; element = element.parentElement) {
-    backgrounds.push(rgba(getComputedStyle(element).backgroundColor));
-  }
-  return {
-    label: rgba(getComputedStyle(root.querySelector('.stl-timeline-label')).color),
-    date: rgba(getComputedStyle(root.querySelector('.stl-timeline-when')).color),
-    backgrounds,
-  };
-}
-"""
-
-
-def over(top: list[float], bottom: list[float]) -> list[float]:
-    """An RGBA colour composited over an opaque one."""
-    alpha = top[3] / 255
-    return [top[i] * alpha + bottom[i] * (1 - alpha) for i in range(3)] + [255]
-
-
-def luminance(rgb: list[float]) -> float:
-    """WCAG 2 relative luminance of an sRGB colour (0-255 channels)."""
-
-    def linear(channel: float) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(channel) for channel in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(first: list[float], second: list[float]) -> float:
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_text_contrast(open_page: OpenPage, scheme: str) -> None:
     page = open_page(color_scheme=scheme)
-    colours = page.locator("ol.stl-timeline > li").first.evaluate(COLOURS)
-    canvas = [255, 255, 255, 255] if scheme == "light" else [18, 18, 18, 255]
-    background = canvas
-    for layer in reversed(colours["backgrounds"]):
-        background = over(layer, background)
+    entry = page.locator("ol.stl-timeline > li").first
+    label, label_background = text_contrast(entry.locator(".stl-timeline-label").first, scheme)
+    date, date_background = text_contrast(entry.locator(".stl-timeline-when").first, scheme)
     if scheme == "dark":  # the test project's dark mode is in force
-        assert luminance(background) < 0.05
-    label = over(colours["label"], background)
-    date = over(colours["date"], background)
-    assert contrast(label, background) >= 4.5
-    assert contrast(date, background) >= 4.5
-    assert contrast(date, background) < contrast(label, background), "the date is muted"
+        assert label_background < 0.05
+        assert date_background < 0.05
+    assert label >= 4.5
+    assert date >= 4.5
+    assert date < label, "the date is muted"
 
 
 SCRIPTS = """

@@ -8,19 +8,19 @@ that records what our script asks of it.
 
 from __future__ import annotations
 
-import re
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from .test_timeline_css import contrast, luminance, over
+from .colours import text_contrast
+from .conftest import build_site
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Page, Route
+
+    from .conftest import NewContext
 
 pytestmark = pytest.mark.browser
 
@@ -40,30 +40,16 @@ window.twttr = {widgets: {createTweet(id, element, options) {
 }}};
 """
 
-OpenPage = Callable[..., "Page"]
+OpenPage = Callable[..., tuple["Page", "Network"]]
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The test project built in each embedding mode; the output folder of each."""
-    built = {}
-    for mode in ("click", "static", "widget"):
-        srcdir = tmp_path_factory.mktemp(f"tweet-{mode}") / "src"
-        shutil.copytree(ROOT, srcdir)
-        app = SphinxTestApp(
-            "html",
-            srcdir=srcdir,
-            builddir=srcdir.parent / "_build",
-            confoverrides={"html_theme": "alabaster", "timeline_tweet_embed": mode},
-        )
-        try:
-            app.build()
-            warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-            assert warnings == "", warnings
-            built[mode] = app.outdir
-        finally:
-            app.cleanup()
-    return built
+    return {
+        mode: build_site(ROOT, tmp_path_factory.mktemp(f"tweet-{mode}"), timeline_tweet_embed=mode)
+        for mode in ("click", "static", "widget")
+    }
 
 
 class Network:
@@ -78,26 +64,21 @@ class Network:
 
 
 @pytest.fixture
-def open_page(browser: Browser, sites: dict[str, Path]) -> Iterator[Callable[..., tuple]]:
+def open_page(new_context: NewContext, sites: dict[str, Path]) -> OpenPage:
     """Open a page of one mode's site in a fresh context: (page, network)."""
-    contexts = []
 
     def _open(
         mode: str = "click", page: str = "index", width: int = 1280, **options: Any
     ) -> tuple[Page, Network]:
-        context = browser.new_context(viewport={"width": width, "height": 900}, **options)
-        contexts.append(context)
+        context = new_context(width, **options)  # every other request leaving is aborted
         network = Network()
-        context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
         context.route(PLATFORM, network.answer)  # the later route is asked first
         tab = context.new_page()
         tab.goto((sites[mode] / f"{page}.html").as_uri())
         tab.wait_for_load_state("load")
         return tab, network
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def cards(page: Page) -> list[dict]:
@@ -117,11 +98,16 @@ def cards(page: Page) -> list[dict]:
     )
 
 
+def about_tweets(addresses: list[str]) -> list[str]:
+    """The addresses among ``addresses`` of a file for tweets or from X."""
+    return [src for src in addresses if "tweet" in src.rsplit("/", 1)[-1] or "twitter" in src]
+
+
 def calls(page: Page) -> list[dict]:
     return page.evaluate("() => window.stlCalls || []")
 
 
-def test_without_javascript_the_card_reads_well(open_page: Callable[..., tuple]) -> None:
+def test_without_javascript_the_card_reads_well(open_page: OpenPage) -> None:
     page, network = open_page("click", java_script_enabled=False)
     first, second = cards(page)
     assert "Ten years ago today I opened my first pull request" in first["text"]
@@ -133,7 +119,7 @@ def test_without_javascript_the_card_reads_well(open_page: Callable[..., tuple])
     assert network.platform == []
 
 
-def test_click_loads_x_for_that_card_only_and_remembers(open_page: Callable[..., tuple]) -> None:
+def test_click_loads_x_for_that_card_only_and_remembers(open_page: OpenPage) -> None:
     page, network = open_page("click")
     page.wait_for_timeout(200)
     assert network.platform == [], "nothing is asked of X before the click"
@@ -159,23 +145,23 @@ def test_click_loads_x_for_that_card_only_and_remembers(open_page: Callable[...,
     assert calls(page)[1]["options"]["theme"] == "dark", "the card's own :theme:"
 
 
-def test_dark_page_asks_x_for_a_dark_post(open_page: Callable[..., tuple]) -> None:
+def test_dark_page_asks_x_for_a_dark_post(open_page: OpenPage) -> None:
     page, _ = open_page("click", color_scheme="dark")
     page.locator("figure.stl-tweet").first.get_by_role("button").click()
     page.wait_for_selector(".fake-x-post")
     assert calls(page)[0]["options"]["theme"] == "dark"
 
 
-def test_static_mode_has_no_script(open_page: Callable[..., tuple]) -> None:
+def test_static_mode_has_no_script(open_page: OpenPage) -> None:
     page, network = open_page("static")
     page.wait_for_timeout(200)
     scripts = page.evaluate("() => [...document.scripts].map((s) => s.src)")
-    assert not [src for src in scripts if "tweet" in src.rsplit("/", 1)[-1] or "twitter" in src]
+    assert not about_tweets(scripts)
     assert [card["button"] for card in cards(page)] == [False, False]
     assert network.platform == []
 
 
-def test_widget_mode_loads_x_on_page_load(open_page: Callable[..., tuple]) -> None:
+def test_widget_mode_loads_x_on_page_load(open_page: OpenPage) -> None:
     page, network = open_page("widget")
     page.wait_for_function("document.querySelectorAll('.fake-x-post').length === 2")
     assert network.platform == [PLATFORM]
@@ -184,20 +170,18 @@ def test_widget_mode_loads_x_on_page_load(open_page: Callable[..., tuple]) -> No
 
 
 @pytest.mark.parametrize("mode", ["click", "static", "widget"])
-def test_page_without_a_post_has_no_tweet_script(
-    open_page: Callable[..., tuple], mode: str
-) -> None:
+def test_page_without_a_post_has_no_tweet_script(open_page: OpenPage, mode: str) -> None:
     page, network = open_page(mode, "plain")
     page.wait_for_timeout(200)
     sources = page.evaluate(
         """() => [...document.scripts].map((s) => s.src)
            .concat([...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href))"""
     )
-    assert not [src for src in sources if "tweet" in src.rsplit("/", 1)[-1] or "twitter" in src]
+    assert not about_tweets(sources)
     assert network.platform == []
 
 
-def test_card_fits_a_phone(open_page: Callable[..., tuple]) -> None:
+def test_card_fits_a_phone(open_page: OpenPage) -> None:
     page, _ = open_page("click", width=375)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     for card in cards(page):
@@ -205,41 +189,9 @@ def test_card_fits_a_phone(open_page: Callable[..., tuple]) -> None:
         assert card["right"] <= 375
 
 
-# the text colour of an element and the backgrounds behind it, as 0-255 RGBA
-TEXT_COLOURS = """
-(element) => {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 1;
-  const context = canvas.getContext('2d', {willReadFrequently: true});
-  const rgba = (colour) => {
-    context.clearRect(0, 0, 1, 1);
-    context.fillStyle = colour;
-    context.fillRect(0, 0, 1, 1);
-    return [...context.getImageData(0, 0, 1, 1).data];
-  };
-  const backgrounds = [];
-  for (let node = element; node; node = node.parentElement) {
-    backgrounds.push(rgba(getComputedStyle(node).backgroundColor));
-  }
-  return {text: rgba(getComputedStyle(element).color), backgrounds};
-}
-"""
-
-
-def text_contrast(page: Page, selector: str, canvas: list[float]) -> tuple[float, float]:
-    """The contrast of ``selector``'s text on what is behind it, and that background's
-    luminance."""
-    colours = page.locator(selector).first.evaluate(TEXT_COLOURS)
-    background = canvas
-    for layer in reversed(colours["backgrounds"]):
-        background = over(layer, background)
-    return contrast(over(colours["text"], background), background), luminance(background)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast(open_page: Callable[..., tuple], scheme: str) -> None:
+def test_text_contrast(open_page: OpenPage, scheme: str) -> None:
     page, _ = open_page("click", color_scheme=scheme)
-    canvas = [255, 255, 255, 255] if scheme == "light" else [18, 18, 18, 255]
     parts = [
         "blockquote p",
         ".stl-tweet-author",
@@ -248,12 +200,14 @@ def test_text_contrast(open_page: Callable[..., tuple], scheme: str) -> None:
         ".stl-tweet-load",
     ]
     for part in parts:
-        ratio, background = text_contrast(page, f"figure.stl-tweet:first-of-type {part}", canvas)
+        element = page.locator(f"figure.stl-tweet:first-of-type {part}").first
+        ratio, background = text_contrast(element, scheme)
         assert ratio >= 4.5, part
         if scheme == "dark":  # the test project's dark mode is in force
             assert background < 0.05, part
     # the second post's card is dark (:theme: dark), on the light page and the dark one
     for part in [".stl-tweet-handle", ".stl-tweet-permalink"]:
-        ratio, background = text_contrast(page, f"figure.stl-tweet-theme-dark {part}", canvas)
+        element = page.locator(f"figure.stl-tweet-theme-dark {part}").first
+        ratio, background = text_contrast(element, scheme)
         assert ratio >= 4.5, part
         assert background < 0.05, part
