@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .shared import find_line
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
@@ -137,15 +138,8 @@ def validate_config(app: Sphinx, config: Config) -> None:
 def conf_location(confdir: str | os.PathLike[str] | None, name: str) -> str | None:
     """``"<conf.py>:<line>"`` of the line that sets ``name``, if ``conf.py`` has one."""
     path = Path(confdir or ".", "conf.py")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    setting = re.compile(rf"\s*{re.escape(name)}\s*=")
-    for number, line in enumerate(lines, 1):
-        if setting.match(line):
-            return f"{path}:{number}"
-    return None
+    line = find_line(path, re.compile(rf"\s*{re.escape(name)}\s*="))
+    return f"{path}:{line}" if line else None
 
 
 def get_config(env: BuildEnvironment) -> TimelineConfig:

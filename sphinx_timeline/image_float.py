@@ -31,7 +31,7 @@ from sphinx.util.images import get_image_size
 
 from .config import get_config
 from .html import html_element
-from .shared import Options, TimelineBaseDirective, _, class_names, text
+from .shared import Options, TimelineBaseDirective, _, class_names, find_line, text
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
@@ -342,15 +342,7 @@ def resolve_lightboxes(app: Sphinx, doctree: nodes.document) -> None:
 def front_matter_line(source: str | Path, field: str) -> int | None:
     """The line of ``field:`` (MyST front matter) or ``:field:`` (reStructuredText
     docinfo) in the file ``source``."""
-    try:
-        lines = Path(source).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    pattern = re.compile(rf":?{re.escape(field)}\s*:")
-    for number, line in enumerate(lines, 1):
-        if pattern.match(line):
-            return number
-    return None
+    return find_line(source, re.compile(rf":?{re.escape(field)}\s*:"))
 
 
 class float_figure(nodes.figure):

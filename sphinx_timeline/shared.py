@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -88,6 +89,25 @@ class TimelineBaseDirective(SphinxDirective):
             hint = f"did you mean {close[0]!r}? Otherwise {hint}"
         self.warn(f"{self.name} :{name}: {value!r} is not allowed; {hint}", subtype)
         return default
+
+
+def set_unique_id(document: nodes.document, node: nodes.Element, base: str) -> None:
+    """Give ``node`` the id ``base``, or ``base-2``, ``base-3``... if the page has it."""
+    node_id, serial = base, 1
+    while node_id in document.ids:
+        serial += 1
+        node_id = f"{base}-{serial}"
+    node["ids"].append(node_id)
+    document.ids[node_id] = node
+
+
+def find_line(path: str | os.PathLike[str], pattern: re.Pattern[str]) -> int | None:
+    """The number of the first line of the text file ``path`` that ``pattern`` matches."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
 
 
 def is_markdown(config: Config, source: str | os.PathLike[str] | None) -> bool:

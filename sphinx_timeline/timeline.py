@@ -24,7 +24,15 @@ from .config import get_config, strftime_format
 from .dates import PartialDate
 from .events import EventRow, EventsError, load_events
 from .html import html_element
-from .shared import Options, TimelineBaseDirective, _, class_names, is_markdown, text
+from .shared import (
+    Options,
+    TimelineBaseDirective,
+    _,
+    class_names,
+    is_markdown,
+    set_unique_id,
+    text,
+)
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
@@ -371,14 +379,8 @@ class TimelineDirective(TimelineBaseDirective):
 
     def set_entry_id(self, entry: timeline_entry) -> None:
         """Give an entry without a ``:name:`` a stable id: ``timeline-<date>-<label>``."""
-        document = self.state.document
         base = nodes.make_id(f"timeline {entry['stl_start']} {entry['stl_title']}")
-        entry_id, serial = base, 1
-        while entry_id in document.ids:
-            serial += 1
-            entry_id = f"{base}-{serial}"
-        entry["ids"].append(entry_id)
-        document.ids[entry_id] = entry
+        set_unique_id(self.state.document, entry, base)
 
 
 class OrphanEntryTransform(SphinxTransform):

@@ -27,7 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .config import get_config
 from .dates import PartialDate
 from .html import html_element
-from .shared import Options, TimelineBaseDirective, _, class_names, text
+from .shared import Options, TimelineBaseDirective, _, class_names, set_unique_id, text
 from .warnings_ import TimelineWarning
 
 if TYPE_CHECKING:
@@ -250,7 +250,7 @@ class TweetDirective(TimelineBaseDirective):
         self.set_source_info(node)
         self.add_name(node)
         if not node["ids"]:
-            self.set_id(node)
+            set_unique_id(self.state.document, node, f"tweet-{ref.id}")
         return [node]
 
     def post_ref(self) -> PostRef | None:
@@ -289,17 +289,6 @@ class TweetDirective(TimelineBaseDirective):
         if path.is_file() or not self.content:
             self.env.note_dependency(str(path))
         return read_cache(path, ref.id)
-
-    def set_id(self, node: tweet) -> None:
-        """Give a post without a ``:name:`` a stable id: ``tweet-<id>``."""
-        document = self.state.document
-        base = f"tweet-{node['stl_id']}"
-        node_id, serial = base, 1
-        while node_id in document.ids:
-            serial += 1
-            node_id = f"{base}-{serial}"
-        node["ids"].append(node_id)
-        document.ids[node_id] = node
 
 
 def raw_as_text(body: nodes.Element) -> None:
