@@ -101,6 +101,17 @@ def set_unique_id(document: nodes.document, node: nodes.Element, base: str) -> N
     document.ids[node_id] = node
 
 
+def raw_as_text(body: nodes.Element) -> None:
+    """Show raw markup inside ``body`` as the text it is. MyST passes inline HTML to the
+    output as it stands; a label or a post copied from X may hold ``<3`` or ``<b>``."""
+    for raw in list(body.findall(nodes.raw)):
+        shown = raw.astext()
+        if isinstance(raw.parent, nodes.TextElement):
+            raw.replace_self(nodes.Text(shown))
+        else:
+            raw.replace_self(nodes.paragraph(shown, shown))
+
+
 def find_line(path: str | os.PathLike[str], pattern: re.Pattern[str]) -> int | None:
     """The number of the first line of the text file ``path`` that ``pattern`` matches."""
     try:

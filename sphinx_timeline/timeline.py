@@ -30,6 +30,7 @@ from .shared import (
     _,
     class_names,
     is_markdown,
+    raw_as_text,
     set_unique_id,
     text,
 )
@@ -126,8 +127,9 @@ class TimelineEntryDirective(TimelineBaseDirective):
         if not source_text:
             return None, []
         parsed, messages = self.state.inline_text(source_text, self.lineno)
-        shown = [_as_text(node) for node in parsed]
-        return label_node(shown, source_text, *self.get_source_info()), messages
+        holder = nodes.inline("", "", *parsed)
+        raw_as_text(holder)
+        return label_node(holder.children, source_text, *self.get_source_info()), messages
 
     def dates(self) -> tuple[PartialDate | None, PartialDate | str | None]:
         """The start and the end (a date, ``"present"`` or None), warning about bad ones."""
@@ -403,13 +405,6 @@ class OrphanEntryTransform(SphinxTransform):
                 entry,
             )
             entry.parent.replace(entry, list(entry.definition.children))
-
-
-def _as_text(node: nodes.Node) -> nodes.Node:
-    """Raw markup in a label (MyST parses inline HTML) is shown as the text it is."""
-    for raw in list(node.findall(nodes.raw)) if isinstance(node, nodes.Element) else []:
-        raw.replace_self(nodes.Text(raw.astext()))
-    return nodes.Text(node.astext()) if isinstance(node, nodes.raw) else node
 
 
 def fill_dates(entry: timeline_entry, date_format: str, language: str | None) -> None:

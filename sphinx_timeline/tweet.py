@@ -27,7 +27,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .config import get_config
 from .dates import PartialDate
 from .html import html_element
-from .shared import Options, TimelineBaseDirective, _, class_names, set_unique_id, text
+from .shared import (
+    Options,
+    TimelineBaseDirective,
+    _,
+    class_names,
+    raw_as_text,
+    set_unique_id,
+    text,
+)
 from .warnings_ import TimelineWarning
 
 if TYPE_CHECKING:
@@ -289,17 +297,6 @@ class TweetDirective(TimelineBaseDirective):
         if path.is_file() or not self.content:
             self.env.note_dependency(str(path))
         return read_cache(path, ref.id)
-
-
-def raw_as_text(body: nodes.Element) -> None:
-    """Show raw markup in a post's text as the text it is: a post copied from X may hold
-    ``<3`` or ``<b>``, which MyST would otherwise pass to the HTML as it stands."""
-    for raw in list(body.findall(nodes.raw)):
-        shown = raw.astext()
-        if isinstance(raw.parent, nodes.TextElement):
-            raw.replace_self(nodes.Text(shown))
-        else:
-            raw.replace_self(nodes.paragraph(shown, shown))
 
 
 def make_tweet(post: Post, body: list[nodes.Node], language: str | None) -> tweet:
