@@ -214,6 +214,19 @@ def test_cache_folder_from_conf_and_option(project: Path, oembed: tuple) -> None
     assert (other / f"{GOOD_ID}.json").is_file()
 
 
+def test_the_default_srcdir_is_the_current_folder(
+    project: Path, oembed: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    endpoint, _ = oembed
+    (project / "more.rst").unlink()
+    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text() + 'timeline_tweet_cache = "posts"\n')
+    monkeypatch.chdir(project)
+    assert main(["tweets", "fetch", "--endpoint", endpoint]) == 0
+    assert (project / "posts" / f"{GOOD_ID}.json").is_file()
+
+
 def test_the_build_uses_what_fetch_wrote(
     project: Path, oembed: tuple, make_app, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -322,8 +322,9 @@ def test_latex_man_texinfo_quote_the_post(build: Build) -> None:
     man = build({"index.rst": TEXT_PAGE}, "man")
     page = next(man.outdir.glob("*.1")).read_text("utf8")
     assert "The words of the post." in page
-    assert "Some One (@someone), July 17, 2021," in page
-    assert "\\%<https://\\:x\\:.com/\\:someone/\\:status/\\:1416186020509360129>" in page
+    # docutils 0.22 breaks URLs with \: and \%; older versions write them plainly
+    attribution = re.sub(r"\\[:%]", "", page).split("Some One (@someone), July 17, 2021, ")[1]
+    assert PERMALINK in attribution.split("\n", 1)[0]
     texinfo = build({"index.rst": TEXT_PAGE}, "texinfo")
     texi = next(texinfo.outdir.glob("*.texi")).read_text("utf8")
     assert "@quotation\n\nThe words of the post." in texi
