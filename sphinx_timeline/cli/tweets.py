@@ -198,7 +198,7 @@ def project_settings(srcdir: Path) -> dict[str, Any]:
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    namespace = eval_config_file(str(conf.resolve()), Tags())
+    namespace = eval_config_file(conf.resolve(), Tags())
     settings: dict[str, Any] = {}
     cache = namespace.get("timeline_tweet_cache", DEFAULT_CACHE)
     if isinstance(cache, (str, os.PathLike)):
