@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import re
+import runpy
 import sys
 import urllib.error
 import urllib.request
@@ -195,10 +196,10 @@ def project_settings(srcdir: Path) -> dict[str, Any]:
     conf = srcdir / "conf.py"
     if not conf.is_file():
         return {}
-    from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    namespace = eval_config_file(conf.resolve(), Tags())
+    with contextlib.chdir(conf.parent):  # conf.py may use paths relative to its folder
+        namespace = runpy.run_path(str(conf.resolve()), init_globals={"tags": Tags()})
     settings: dict[str, Any] = {}
     cache = namespace.get("timeline_tweet_cache", DEFAULT_CACHE)
     if isinstance(cache, (str, os.PathLike)):
