@@ -218,15 +218,8 @@ class ImageFloatDirective(TimelineBaseDirective):
                 TimelineWarning.FLOAT,
             )
             return None
-        relative, absolute = self.env.relfn2path(path_text, self.env.docname)
-        self.env.note_dependency(relative)
-        path = Path(absolute)
-        if not path.is_file():
-            self.warn(
-                f"image-float {what} {path_text!r} not found (looked for {path}); the path "
-                "is relative to the page, or to the source folder when it starts with '/'",
-                TimelineWarning.FLOAT,
-            )
+        path = self.project_file(path_text, f"image-float {what}", TimelineWarning.FLOAT)
+        if path is None:
             return None
         is_svg = path.suffix.lower() == ".svg"
         size = svg_size(path) if is_svg else get_image_size(path)

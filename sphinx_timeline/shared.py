@@ -53,6 +53,22 @@ class TimelineBaseDirective(SphinxDirective):
         """``myst`` in a Markdown page, ``rst`` in a reStructuredText page."""
         return myst if type(self.state).__module__.startswith("myst_parser") else rst
 
+    def project_file(self, path_text: str, what: str, subtype: TimelineWarning) -> Path | None:
+        """The file ``path_text`` names (relative to the page, or to the source folder when
+        it starts with ``/``), noted as a dependency of the page; ``None``, with a warning
+        that calls it ``what``, when there is no such file."""
+        relative, absolute = self.env.relfn2path(path_text, self.env.docname)
+        self.env.note_dependency(relative)
+        path = Path(absolute)
+        if not path.is_file():
+            self.warn(
+                f"{what} {path_text!r} not found (looked for {path}); the path is relative "
+                "to the page, or to the source folder when it starts with '/'",
+                subtype,
+            )
+            return None
+        return path
+
     def check_unknown_options(self) -> None:
         """Warn once for each option this directive does not know, and drop it."""
         known = ", ".join(f":{name}:" for name in self.option_spec)

@@ -309,15 +309,8 @@ class TimelineDirective(TimelineBaseDirective):
 
     def events_entries(self, path_text: str) -> list[timeline_entry]:
         """The entries of an ``:events:`` data file, which becomes a dependency of the page."""
-        relative, absolute = self.env.relfn2path(path_text, self.env.docname)
-        self.env.note_dependency(relative)
-        path = Path(absolute)
-        if not path.is_file():
-            self.warn(
-                f"events file {path_text!r} not found (looked for {path}); the path is "
-                "relative to the page, or to the source folder when it starts with '/'",
-                TimelineWarning.EVENTS,
-            )
+        path = self.project_file(path_text, "events file", TimelineWarning.EVENTS)
+        if path is None:
             return []
         try:
             rows = load_events(path)
