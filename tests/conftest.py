@@ -39,9 +39,14 @@ def copy_root(name: str, destination: Path) -> Path:
     return target
 
 
+def strip_colours(text: str) -> str:
+    """``text`` without the terminal colour codes Sphinx writes."""
+    return _ANSI.sub("", text)
+
+
 def warnings_of(app: SphinxTestApp) -> list[str]:
     """The build's warnings, one a line, with the source folder shown as ``<src>``."""
-    text = _ANSI.sub("", app.warning.getvalue())
+    text = strip_colours(app.warning.getvalue())
     text = text.replace(str(app.srcdir) + os.sep, "<src>/")
     return [line for line in text.splitlines() if line.strip()]
 

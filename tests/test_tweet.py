@@ -13,7 +13,7 @@ from bs4 import Tag
 from sphinx.testing.util import SphinxTestApp
 from test_builds import assert_same_output, pages, sphinx_build
 
-from conftest import copy_root, soup, warnings_of
+from conftest import copy_root, soup, strip_colours, warnings_of
 from sphinx_timeline.tweet import PostRef
 
 Build = Callable[..., SphinxTestApp]
@@ -421,7 +421,7 @@ def test_incremental_build_after_editing_the_cache(tmp_path: Path) -> None:
     output = sphinx_build(srcdir, tmp_path / "incremental")
     # the page with that post, and the page whose post 20 has neither text nor cache
     # file (read at every build, until the cache is filled); not the plain page
-    output = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    output = strip_colours(output)
     assert "0 added, 2 changed, 0 removed" in output
     assert re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", output) == ["index", "posts"]
     sphinx_build(srcdir, tmp_path / "clean", "-E")

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from conftest import warnings_of
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
 
@@ -90,8 +92,7 @@ def build_site(root: Path, destination: Path, **confoverrides: Any) -> Path:
     )
     try:
         app.build()
-        warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-        assert warnings == "", warnings
+        assert warnings_of(app) == []
         return app.outdir
     finally:
         app.cleanup()
