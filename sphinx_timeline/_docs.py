@@ -1,6 +1,6 @@
 """Directives used only by this project's own documentation, to generate reference pages.
 
-- ``timeline-config-table``: every ``timeline_*`` value of :class:`.TimelineConfig`.
+- ``timeline-config-table``: every ``timeline_*`` value the features declare.
 - ``timeline-warnings-table``: every ``timeline.<subtype>`` of :class:`.TimelineWarning`.
 - ``timeline-directive-options NAME``: a directive's options, taken from its
   ``option_spec``; the content describes each one, and a warning says when an option
@@ -13,7 +13,6 @@ on any page. The output is standard docutils nodes, for every builder.
 from __future__ import annotations
 
 import ast
-import dataclasses as dc
 import inspect
 import itertools
 import textwrap
@@ -25,8 +24,8 @@ from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .config import PREFIX, TimelineConfig
-from .warnings_ import WARNING_TYPE, TimelineWarning
+from .core.warnings_ import WARNING_TYPE, TimelineWarning
+from .extension import FEATURES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,18 +46,18 @@ class ConfigTableDirective(SphinxDirective):
     """A table of every ``timeline_*`` value: name, type, default and help text."""
 
     def run(self) -> list[nodes.Node]:
-        source = inspect.getsourcefile(TimelineConfig) or "config.py"
         rows: list[list[list[nodes.Node]]] = []
-        for field in dc.fields(TimelineConfig):
-            kind = field.type if isinstance(field.type, str) else field.type.__name__
-            rows.append(
-                [
-                    [nodes.literal("", PREFIX + field.name)],
-                    [nodes.literal("", kind)],
-                    [nodes.literal("", repr(field.default))],
-                    parse_rst(self, field.metadata["help"], source),
-                ]
-            )
+        for feature in FEATURES:
+            source = inspect.getsourcefile(feature.settings) or feature.__name__
+            for setting in feature.SETTINGS:
+                rows.append(
+                    [
+                        [nodes.literal("", setting.key)],
+                        [nodes.literal("", type(setting.default).__name__)],
+                        [nodes.literal("", repr(setting.default))],
+                        parse_rst(self, setting.help, source),
+                    ]
+                )
         return [make_table(["Name", "Type", "Default", "Description"], [26, 7, 7, 60], rows)]
 
 

@@ -15,7 +15,9 @@ import pytest
 
 from conftest import soup, warnings_of
 from sphinx_timeline.cli import main
-from sphinx_timeline.cli.tweets import english_date, scan_markdown, scan_rst
+from sphinx_timeline.core.source import markdown_directives, rst_directives
+from sphinx_timeline.tweet.oembed import english_date
+from sphinx_timeline.tweet.sources import textless_tweets
 
 GOOD_ID = "1416186020509360129"
 HTML = (
@@ -258,11 +260,17 @@ def test_bad_arguments_are_one_line_each(
     )
     assert queries == []
     assert main(["tweets", "fetch", str(tmp_path / "missing")]) == 2
+    usage, error = capsys.readouterr().err.split("\n", 1)
+    assert usage.startswith("usage: sphinx-timeline tweets fetch")
+    assert error.splitlines()[-1] == (
+        f"sphinx-timeline tweets fetch: error: argument SRCDIR: {tmp_path / 'missing'} "
+        "is not a folder"
+    )
     assert main(["tweets", "fetch", str(tmp_path), "--endpoint", "file:///etc/passwd"]) == 2
-    assert capsys.readouterr().err.splitlines() == [
-        f"error: {tmp_path / 'missing'} is not a folder",
-        "error: --endpoint 'file:///etc/passwd' must be an http or https URL",
-    ]
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "sphinx-timeline tweets fetch: error: argument --endpoint: 'file:///etc/passwd' "
+        "must be an http or https URL"
+    )
 
 
 def test_unreachable_endpoint(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -317,9 +325,17 @@ def test_scanners() -> None:
         ":::",
         "::::",
     ]
-    assert list(scan_markdown(markdown)) == [(1, "1", ""), (8, "3", "someone")]
+    found = textless_tweets(markdown_directives(markdown))
+    assert [(b.line, b.argument, b.options.get("user")) for b in found] == [
+        (1, "1", None),
+        (8, "3", "someone"),
+    ]
     rst = [".. tweet:: 4", "   :user: @a", "", ".. tweet:: 5", "", "   Text.", ".. tweet:: 6"]
-    assert list(scan_rst(rst)) == [(1, "4", "@a"), (7, "6", "")]
+    found = textless_tweets(rst_directives(rst))
+    assert [(b.line, b.argument, b.options.get("user")) for b in found] == [
+        (1, "4", "@a"),
+        (7, "6", None),
+    ]
 
 
 def test_english_date() -> None:

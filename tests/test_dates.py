@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_timeline.dates import PartialDate, Precision, prune_format
+from sphinx_timeline.core.dates import PartialDate, Precision, prune_format
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,8 @@ def test_docs_build_strictly(tmp_path: Path, buildername: str) -> None:
 
 def test_docs_name_every_css_setting() -> None:
     """The styling section lists each ``--stl-*`` custom property the stylesheet declares."""
-    css = (Path(sphinx_timeline.__file__).parent / "static" / "sphinx-timeline.css").read_text()
+    static = Path(sphinx_timeline.__file__).parent / "timeline" / "static"
+    css = (static / "sphinx-timeline.css").read_text()
     declared = set(re.findall(r"(--stl-[a-z-]+)\s*:", css)) - {"--stl-marker-top"}  # derived
     documented = set(re.findall(r"--stl-[a-z-]+", (DOCS / "timeline.md").read_text()))
     assert declared

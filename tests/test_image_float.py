@@ -12,12 +12,13 @@ from sphinx.testing.util import SphinxTestApp
 from test_builds import assert_same_output, sphinx_build
 
 from conftest import DOCS, ROOTS, copy_root, expect, soup, warnings_of
-from sphinx_timeline.image_float import css_width, parse_flag
+from sphinx_timeline.core.metadata import parse_flag
+from sphinx_timeline.image_float.images import css_width
 
 Build = Callable[..., SphinxTestApp]
 
 IMAGES = ROOTS / "test-float" / "img"
-STATIC = Path(__file__).parent.parent / "sphinx_timeline" / "static"
+STATIC = Path(__file__).parent.parent / "sphinx_timeline" / "image_float" / "static"
 
 
 def figures(app: SphinxTestApp, page: str) -> list[Tag]:

@@ -10,7 +10,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import copy_root, expect, soup, warnings_of
-from sphinx_timeline.timeline import timeline as timeline_node
+from sphinx_timeline.timeline.nodes import timeline as timeline_node
 
 Build = Callable[..., SphinxTestApp]
 

@@ -14,7 +14,7 @@ from sphinx.testing.util import SphinxTestApp
 from test_builds import assert_same_output, pages, sphinx_build
 
 from conftest import copy_root, soup, strip_colours, warnings_of
-from sphinx_timeline.tweet import PostRef
+from sphinx_timeline.tweet.post import PostRef
 
 Build = Callable[..., SphinxTestApp]
 
@@ -253,7 +253,11 @@ def test_modes(build: Build, mode: str) -> None:
 
 def test_our_script_loads_x_with_do_not_track() -> None:
     script = (
-        Path(__file__).parent.parent / "sphinx_timeline" / "static" / "sphinx-timeline-tweet.js"
+        Path(__file__).parent.parent
+        / "sphinx_timeline"
+        / "tweet"
+        / "static"
+        / "sphinx-timeline-tweet.js"
     )
     source = script.read_text("utf8")
     assert '"https://platform.twitter.com/widgets.js"' in source
@@ -270,7 +274,8 @@ def test_bad_embed_mode(build: Build) -> None:
         "<src>/conf.py:4: WARNING: timeline_tweet_embed must be one of 'click', 'static', "
         "'widget', not 'iframe'; using the default 'click'. Fix the value in conf.py. "
         "[timeline.config]",
-        "<src>/conf.py:5: WARNING: timeline_tweet_cache must be a str, not 3; using the "
+        "<src>/conf.py:5: WARNING: timeline_tweet_cache must be a folder, as a str or a "
+        "pathlib.Path, not 3; using the "
         "default '_tweets'. Fix the value in conf.py. [timeline.config]",
     ]
     assert card(app)["data-stl-embed"] == "click"
@@ -396,7 +401,7 @@ def test_fetching_the_cache_rebuilds_the_page(
 def test_docs_name_every_css_setting() -> None:
     """The styling section lists each ``--stl-tweet-*`` custom property of the stylesheet."""
     root = Path(__file__).parent.parent
-    css = (root / "sphinx_timeline" / "static" / "sphinx-timeline-tweet.css").read_text()
+    css = (root / "sphinx_timeline" / "tweet" / "static" / "sphinx-timeline-tweet.css").read_text()
     declared = set(re.findall(r"(--stl-tweet-[a-z-]+)\s*:", css))
     documented = set(re.findall(r"--stl-tweet-[a-z-]+", (root / "docs" / "tweet.md").read_text()))
     assert declared

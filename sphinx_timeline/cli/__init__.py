@@ -1,4 +1,8 @@
-"""The ``sphinx-timeline`` console command; one module per subcommand."""
+"""The ``sphinx-timeline`` console command: one module per subcommand.
+
+Each subcommand module holds its argument set-up and its run loop, and imports what
+does the work (Sphinx among it) only when it runs: ``sphinx-timeline --help`` is quick.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,28 @@ from collections.abc import Sequence
 from .. import __version__
 from . import tweets
 
+DISTRIBUTION = "sphinx-career-timeline"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command's argument parser, with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="sphinx-timeline",
+        description="Tools for Sphinx projects that use sphinx-career-timeline.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s ({DISTRIBUTION}) {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    tweets.add_parser(commands)
+    return parser
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``sphinx-timeline`` with ``argv`` (default: the command line); the exit status."""
-    parser = argparse.ArgumentParser(
-        prog="sphinx-timeline",
-        description="Tools for sphinx-career-timeline projects.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    tweets.add_parser(commands)
-    args = parser.parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit:  # a usage error (2), or --help and --version (0)
+        return exit.code if isinstance(exit.code, int) else 2
     status: int = args.run(args)
     return status

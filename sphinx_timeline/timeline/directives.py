@@ -2,87 +2,37 @@
 
 The directives build a definition list (date as the term, label and body as the
 definition), so every builder renders a readable dated list without help. For HTML,
-:class:`TimelineHtmlTransform` turns it into an ``<ol>`` of ``<li>`` entries with
-``<time>`` elements, markers and permalinks.
+:class:`.transforms.TimelineHtmlTransform` turns it into an ``<ol>`` of ``<li>``
+entries with ``<time>`` elements, markers and permalinks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import new_document
-from sphinx_design.icons import get_octicon, list_octicons
+from sphinx_design.icons import list_octicons
 from sphinx_design.shared import SEMANTIC_COLORS
 
-from .config import get_config, strftime_format
-from .dates import PartialDate
+from ..core.dates import PartialDate
+from ..core.directive import BaseDirective, Options, class_names, text
+from ..core.i18n import _
+from ..core.nodes import raw_as_text, set_unique_id
+from ..core.warnings_ import TimelineWarning, warn
 from .events import EventRow, EventsError, load_events
-from .html import html_element
-from .shared import (
-    Options,
-    TimelineBaseDirective,
-    _,
-    class_names,
-    is_markdown,
-    raw_as_text,
-    set_unique_id,
-    text,
-)
-from .warnings_ import TimelineWarning, warn
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+from .nodes import timeline, timeline_entry
+from .settings import DATE_FORMAT, strftime_format
 
 ORDERS = ("document", "ascending", "descending")
 PRESENT = "present"
 RANGE_SEPARATOR = " \u2013 "  # an en dash between two dates
-STYLESHEET = "sphinx-timeline.css"
 
 
-def setup_timeline(app: Sphinx) -> None:
-    """Register the timeline nodes, directives and HTML transform."""
-    app.add_enumerable_node(timeline_entry, "timeline-entry", entry_title)
-    app.add_node(timeline)
-    app.add_directive("timeline", TimelineDirective)
-    app.add_directive("timeline-entry", TimelineEntryDirective)
-    app.add_transform(OrphanEntryTransform)
-    app.add_post_transform(TimelineHtmlTransform)
-    app.add_post_transform(TimelineLatexTransform)
-
-
-class timeline(nodes.definition_list):
-    """A timeline: a definition list whose items are :class:`timeline_entry` nodes.
-
-    Writers without their own visitor render it as the definition list it is.
-    """
-
-
-class timeline_entry(nodes.definition_list_item):
-    """One dated entry: the dates as the term, the label and body as the definition."""
-
-    @property
-    def term(self) -> nodes.term:
-        """The term, which shows the entry's dates."""
-        return cast(nodes.term, self[0])
-
-    @property
-    def definition(self) -> nodes.definition:
-        """The definition: the label, then the body."""
-        return cast(nodes.definition, self[1])
-
-
-def entry_title(node: nodes.Node) -> str:
-    """The text a ``{ref}`` to an entry shows: its label, else its dates."""
-    return str(node.get("stl_title", "")) if isinstance(node, nodes.Element) else ""
-
-
-class TimelineEntryDirective(TimelineBaseDirective):
+class TimelineEntryDirective(BaseDirective):
     """One dated entry, written directly inside a ``timeline``."""
 
     optional_arguments = 1
@@ -219,7 +169,7 @@ Group = tuple[list[nodes.target], "timeline_entry"]
 """An entry and the targets written just before it, which label it."""
 
 
-class TimelineDirective(TimelineBaseDirective):
+class TimelineDirective(BaseDirective):
     """A list of dated entries: ``timeline-entry`` directives and/or an ``:events:`` file."""
 
     has_content = True
@@ -278,7 +228,7 @@ class TimelineDirective(TimelineBaseDirective):
                 self.warn(f"timeline :date-format: {error}", TimelineWarning.OPTION)
             else:
                 return str(fmt)
-        return get_config(self.env).date_format
+        return str(DATE_FORMAT.value(self.config))
 
     def entry_groups(self, holder: nodes.Element) -> tuple[list[Group], list[nodes.Node]]:
         """The parsed entries, each with the targets written just before it,
@@ -378,28 +328,6 @@ class TimelineDirective(TimelineBaseDirective):
         set_unique_id(self.state.document, entry, base)
 
 
-class OrphanEntryTransform(SphinxTransform):
-    """Warn about each ``timeline-entry`` that is not directly inside a ``timeline``,
-    and keep its label and body as ordinary content."""
-
-    default_priority = 100
-
-    def apply(self, **kwargs: Any) -> None:
-        for entry in list(self.document.findall(timeline_entry)):
-            if isinstance(entry.parent, timeline):
-                continue
-            hint = ""
-            if is_markdown(self.config, entry.source):
-                hint = " (in Markdown, the timeline's fence needs more colons than its entries')"
-            warn(
-                "timeline-entry is outside a timeline; place it directly inside a timeline "
-                f"directive{hint}",
-                TimelineWarning.STRUCTURE,
-                entry,
-            )
-            entry.parent.replace(entry, list(entry.definition.children))
-
-
 def fill_dates(entry: timeline_entry, date_format: str, language: str | None) -> None:
     """Write the entry's dates, formatted for ``language``, into its term."""
     term = entry.term
@@ -418,74 +346,3 @@ def fill_dates(entry: timeline_entry, date_format: str, language: str | None) ->
 
 def _date_node(shown: str, iso: str) -> nodes.inline:
     return nodes.inline(shown, shown, classes=["stl-timeline-date"], stl_datetime=iso)
-
-
-class TimelineHtmlTransform(SphinxPostTransform):
-    """Turn each timeline into ``<ol>``, ``<li>``, ``<time>``, markers and permalinks."""
-
-    default_priority = 200
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(timeline)):
-            node.replace_self(self.html_list(node))
-
-    def html_list(self, node: timeline) -> html_element:
-        items = html_element(
-            tag="ol", classes=node["classes"], ids=node["ids"], assets=[STYLESHEET]
-        )
-        for child in node.children:
-            if isinstance(child, timeline_entry):
-                items += self.html_item(child)
-            else:
-                items += child  # targets left in place by the parser
-        return items
-
-    def html_item(self, entry: timeline_entry) -> html_element:
-        classes = list(entry["classes"])
-        if entry["stl_color"]:
-            classes.append(f"stl-color-{entry['stl_color']}")
-        item = html_element(tag="li", classes=classes, ids=entry["ids"])
-        marker = html_element(
-            tag="span",
-            classes=["stl-timeline-marker"],
-            inline=True,
-            html_attrs={"aria-hidden": "true"},
-        )
-        if entry["stl_icon"]:
-            marker += nodes.raw("", get_octicon(entry["stl_icon"], height="1em"), format="html")
-        item += marker
-        content = html_element(tag="div", classes=["stl-timeline-content"])
-        when = html_element(
-            tag="p",
-            classes=["stl-timeline-when"],
-            permalink=entry["ids"][0] if entry["ids"] else "",
-        )
-        for part in entry.term.children:
-            if isinstance(part, nodes.inline) and "stl_datetime" in part:
-                tag = "time" if part["stl_datetime"] else "span"
-                attrs = {"datetime": part["stl_datetime"]} if part["stl_datetime"] else {}
-                when += html_element(
-                    part.astext(),
-                    nodes.Text(part.astext()),
-                    tag=tag,
-                    inline=True,
-                    html_attrs=attrs,
-                )
-            else:
-                when += part.deepcopy()
-        content += when
-        content.extend(entry.definition.children)
-        item += content
-        return item
-
-
-class TimelineLatexTransform(SphinxPostTransform):
-    """Move each entry's ids to its term, where the LaTeX writer makes them link targets."""
-
-    default_priority = 200
-    formats = ("latex",)
-
-    def run(self, **kwargs: Any) -> None:
-        for entry in self.document.findall(timeline_entry):
-            entry.term["ids"], entry["ids"] = entry["ids"], []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .shared import is_markdown
+from .source import is_markdown, markdown_lines_outside_code
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
@@ -18,8 +18,6 @@ MYST_SYNTAX = {
 }
 """The MyST extensions the directives and their docs use: how to spot the syntax each
 one enables in a page, and what to call it."""
-
-_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def setup_myst(app: Sphinx) -> None:
@@ -43,7 +41,7 @@ def check_myst_syntax(app: Sphinx, docname: str, source: list[str]) -> None:
     missing = {name: spec for name, spec in MYST_SYNTAX.items() if name not in enabled}
     if not missing or not is_markdown(app.config, app.env.doc2path(docname)):
         return
-    for number, line in _lines_outside_code(source[0]):
+    for number, line in markdown_lines_outside_code(source[0].splitlines()):
         for name, (pattern, syntax) in list(missing.items()):
             if pattern.search(line):
                 del missing[name]
@@ -53,21 +51,6 @@ def check_myst_syntax(app: Sphinx, docname: str, source: list[str]) -> None:
                     TimelineWarning.MYST,
                     (docname, number),
                 )
-
-
-def _lines_outside_code(text: str) -> list[tuple[int, str]]:
-    """The numbered lines of a Markdown text that are not inside a fenced code block."""
-    lines, fence = [], ""
-    for number, line in enumerate(text.splitlines(), 1):
-        match = _CODE_FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-        elif match:
-            fence = match.group(1)
-        else:
-            lines.append((number, line))
-    return lines
 
 
 def _set_by_project(config: Config, name: str) -> bool:

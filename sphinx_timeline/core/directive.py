@@ -1,27 +1,17 @@
-"""What the directives share: tolerant option parsing and located warnings."""
+"""The directive base every feature's directives share: tolerant options and located
+warnings."""
 
 from __future__ import annotations
 
 import difflib
-import os
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
-from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .warnings_ import TimelineWarning, warn
-
-if TYPE_CHECKING:
-    from sphinx.config import Config
-
-MESSAGE_CATALOG = "sphinx_timeline"
-"""The gettext domain of the few words the extension writes itself (``locale/``)."""
-
-_ = get_translation(MESSAGE_CATALOG)
 
 
 class UnknownOption(str):
@@ -40,7 +30,7 @@ class Options(dict[str, Callable[[str | None], Any]]):
         return lambda value: UnknownOption(value or "")
 
 
-class TimelineBaseDirective(SphinxDirective):
+class BaseDirective(SphinxDirective):
     """A directive that reports its writer's mistakes as ``timeline.*`` warnings."""
 
     option_spec: ClassVar[Options] = Options()  # type: ignore[assignment]
@@ -105,41 +95,6 @@ class TimelineBaseDirective(SphinxDirective):
             hint = f"did you mean {close[0]!r}? Otherwise {hint}"
         self.warn(f"{self.name} :{name}: {value!r} is not allowed; {hint}", subtype)
         return default
-
-
-def set_unique_id(document: nodes.document, node: nodes.Element, base: str) -> None:
-    """Give ``node`` the id ``base``, or ``base-2``, ``base-3``... if the page has it."""
-    node_id, serial = base, 1
-    while node_id in document.ids:
-        serial += 1
-        node_id = f"{base}-{serial}"
-    node["ids"].append(node_id)
-    document.ids[node_id] = node
-
-
-def raw_as_text(body: nodes.Element) -> None:
-    """Show raw markup inside ``body`` as the text it is. MyST passes inline HTML to the
-    output as it stands; a label or a post copied from X may hold ``<3`` or ``<b>``."""
-    for raw in list(body.findall(nodes.raw)):
-        shown = raw.astext()
-        if isinstance(raw.parent, nodes.TextElement):
-            raw.replace_self(nodes.Text(shown))
-        else:
-            raw.replace_self(nodes.paragraph(shown, shown))
-
-
-def find_line(path: str | os.PathLike[str], pattern: re.Pattern[str]) -> int | None:
-    """The number of the first line of the text file ``path`` that ``pattern`` matches."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
-
-
-def is_markdown(config: Config, source: str | os.PathLike[str] | None) -> bool:
-    """Whether the file ``source`` is parsed as Markdown (MyST) in this project."""
-    return bool(source) and config.source_suffix.get(Path(source or "").suffix) == "markdown"
 
 
 def text(value: str | None) -> str:

@@ -1,0 +1,215 @@
+"""Reading a page's source text: lines, front-matter lines, and the one fence-aware
+scanner of MyST and reStructuredText directives.
+
+The scanner finds directives as the parsers would (MyST's ``:::`` and backtick fences,
+reStructuredText's ``..`` blocks), skipping code blocks and looking into directives
+that hold markup. It needs no Sphinx: the build uses it to check a page's syntax, and
+``sphinx-timeline`` to find what it works on.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+CODE_DIRECTIVES = frozenset(
+    {
+        "code",
+        "code-block",
+        "sourcecode",
+        "literalinclude",
+        "raw",
+        "highlight",
+        "parsed-literal",
+        "code-cell",
+        "math",
+        "csv-table",
+        "graphviz",
+        "mermaid",
+    }
+)
+"""Directives whose content is not markup: a directive written in them is an example."""
+
+
+def find_line(path: str | os.PathLike[str], pattern: re.Pattern[str]) -> int | None:
+    """The number of the first line of the text file ``path`` that ``pattern`` matches."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def is_markdown(config: Config, source: str | os.PathLike[str] | None) -> bool:
+    """Whether the file ``source`` is parsed as Markdown (MyST) in this project."""
+    return bool(source) and config.source_suffix.get(Path(source or "").suffix) == "markdown"
+
+
+_YAML_KEY = re.compile(r"(?P<name>[^\s:#'\"][^:]*?)\s*:(?:\s|$)")
+_RST_FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s|$)")
+
+
+def front_matter_lines(lines: list[str]) -> dict[str, int]:
+    """The line of each top-level field of a page's front matter: MyST's YAML block
+    between ``---`` lines, or reStructuredText's docinfo (the first field list)."""
+    found: dict[str, int] = {}
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], 2):
+            if line.strip() in ("---", "..."):
+                break
+            if key := _YAML_KEY.match(line):
+                found.setdefault(key["name"], number)
+        return found
+    in_fields = False
+    for number, line in enumerate(lines, 1):
+        if field := _RST_FIELD.match(line):
+            in_fields = True
+            found.setdefault(field["name"].strip(), number)
+        elif in_fields and line.strip() and not line[0].isspace():
+            break
+    return found
+
+
+@dc.dataclass(frozen=True)
+class DirectiveBlock:
+    """A directive in a page's source: where it opens, its argument, options and body."""
+
+    name: str
+    argument: str
+    line: int
+    """The 1-based line of the directive's first line (its fence, or ``..``)."""
+    options: dict[str, str]
+    body: list[str]
+    """The lines after the options, blank ones included."""
+    closed: bool = True
+    """False for a MyST fence that is never closed (it runs to the end of its parent)."""
+    fence: str = ""
+    """A MyST directive's opening fence (``:::``, ``` ``` ```); empty in rST."""
+
+
+_MYST_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")
+_DIRECTIVE_INFO = re.compile(r"^\{(?P<name>[\w.:-]+)\}\s*(?P<argument>.*)$")
+_OPTION = re.compile(r"^\s*:(?P<name>[\w-]+):\s*(?P<value>.*)$")
+
+
+def markdown_directives(lines: list[str], first_line: int = 1) -> Iterator[DirectiveBlock]:
+    """Every MyST directive in ``lines``, nested ones after their parent, in line order.
+
+    Code blocks are skipped; colon fences and directives that hold markup are looked
+    into. ``first_line`` is the number of ``lines[0]``.
+    """
+    index = 0
+    while index < len(lines):
+        match = _MYST_FENCE.match(lines[index])
+        start = index
+        index += 1
+        if not match:
+            continue
+        fence, info = match["fence"], match["info"].strip()
+        content, index, closed = _fenced(lines, index, fence)
+        directive = _DIRECTIVE_INFO.match(info)
+        if directive is None or (fence[0] != ":" and directive["name"] in CODE_DIRECTIVES):
+            if fence[0] == ":":  # a colon fence without a directive holds markup
+                yield from markdown_directives(content, first_line + start + 1)
+            continue
+        options, body, skipped = _split_options(content)
+        yield DirectiveBlock(
+            directive["name"],
+            directive["argument"].strip(),
+            first_line + start,
+            options,
+            body,
+            closed,
+            fence,
+        )
+        yield from markdown_directives(body, first_line + start + 1 + skipped)
+
+
+def markdown_lines_outside_code(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a Markdown text that are not inside a fenced code block."""
+    fence = ""
+    for number, line in enumerate(lines, 1):
+        match = _MYST_FENCE.match(line)
+        if fence:
+            if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
+                fence = "" if not match["info"].strip() else fence
+        elif match and match["fence"][0] != ":":
+            fence = match["fence"]
+        else:
+            yield number, line
+
+
+def _fenced(lines: list[str], index: int, fence: str) -> tuple[list[str], int, bool]:
+    """The lines from ``index`` to the line that closes ``fence``, the index after that
+    line, and whether there is one."""
+    closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+    start = index
+    while index < len(lines) and not closing.match(lines[index]):
+        index += 1
+    return lines[start:index], index + 1, index < len(lines)
+
+
+def _split_options(content: list[str]) -> tuple[dict[str, str], list[str], int]:
+    """A directive's options (``:name: value`` lines or a ``---`` YAML block), the lines
+    after them, and how many lines the options took."""
+    options: dict[str, str] = {}
+    lines = list(content)
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+        for line in lines[1:end]:
+            key, _, value = line.partition(":")
+            if key.strip() and not key[0].isspace():
+                options[key.strip()] = value.strip().strip("'\"")
+        lines = lines[end + 1 :]
+    while lines and (option := _OPTION.match(lines[0])):
+        options[option["name"]] = option["value"].strip()
+        lines = lines[1:]
+    return options, lines, len(content) - len(lines)
+
+
+_RST_DIRECTIVE = re.compile(r"^(?P<indent>\s*)\.\.\s+(?P<name>[\w.:-]+)::(?P<argument>.*)$")
+_RST_LITERAL = re.compile(r"^(?P<indent>\s*)(?!\.\.\s).*::\s*$")
+
+
+def rst_directives(lines: list[str]) -> Iterator[DirectiveBlock]:
+    """Every reStructuredText directive in ``lines``, nested ones after their parent.
+
+    Literal blocks (``::`` paragraphs, code directives) are skipped.
+    """
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        directive = _RST_DIRECTIVE.match(line)
+        literal = _RST_LITERAL.match(line) if not directive else None
+        if not directive and not literal:
+            continue
+        indent = len((directive or literal)["indent"])  # type: ignore[index]
+        block, index = _indented(lines, index, indent)
+        if directive is None:
+            continue
+        options, body, _ = _split_options(block)
+        yield DirectiveBlock(
+            directive["name"], directive["argument"].strip(), index - len(block), options, body
+        )
+        if directive["name"] not in CODE_DIRECTIVES:
+            index -= len(block)  # a directive with markup inside: look into it
+
+
+def _indented(lines: list[str], index: int, indent: int) -> tuple[list[str], int]:
+    """The blank or more indented lines from ``index``, and the index after them."""
+    start = index
+    while index < len(lines) and (
+        not lines[index].strip() or len(lines[index]) - len(lines[index].lstrip()) > indent
+    ):
+        index += 1
+    while index > start and not lines[index - 1].strip():
+        index -= 1
+    return lines[start:index], index
