@@ -201,16 +201,26 @@ def test_parse_flag() -> None:
         ("300 px", "300px"),
         ("2in", "2in"),
         (".5cm", ".5cm"),
-        ("wide", None),
-        ("0", None),
-        ("120%", None),
-        ("-3em", None),
-        ("3vw", None),
-        ("calc(1em)", None),
     ],
 )
-def test_css_width(value: str, width: str | None) -> None:
+def test_css_width(value: str, width: str) -> None:
     assert css_width(value) == width
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("wide", "'wide' is not a length"),
+        ("-3em", "'-3em' is not a length"),
+        ("3vw", "'3vw' is not a length"),
+        ("calc(1em)", "'calc(1em)' is not a length"),
+        ("0", "'0' is not more than 0"),
+        ("120%", "'120%' is over 100% of the text column"),
+    ],
+)
+def test_css_width_says_what_is_wrong(value: str, problem: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        css_width(value)
 
 
 @pytest.mark.sphinx("html", testroot="float")

@@ -72,60 +72,59 @@ MYST_MISTAKES = {
     ),
     "missing dark image": (
         myst_float("img/photo.png", ":dark: img/night.png\n"),
-        "index.md:3: WARNING: image-float :dark: image 'img/night.png' not found (looked for "
+        "index.md:4: WARNING: image-float :dark: image 'img/night.png' not found (looked for "
         "<src>/img/night.png); the path is relative to the page, or to the source folder "
         "when it starts with '/' [timeline.float]",
         True,
     ),
     "unknown align": (
         myst_float("img/photo.png", ":align: center\n"),
-        "index.md:3: WARNING: image-float :align: 'center' is not allowed; use one of right, "
-        "left [timeline.float]",
+        "index.md:4: WARNING: image-float :align: 'center' is not allowed; use one of right, "
+        "left [timeline.option]",
         True,
     ),
     "misspelt align": (
         myst_float("img/photo.png", ":align: rigth\n"),
-        "index.md:3: WARNING: image-float :align: 'rigth' is not allowed; did you mean "
-        "'right'? Otherwise use one of right, left [timeline.float]",
+        "index.md:4: WARNING: image-float :align: 'rigth' is not allowed; did you mean "
+        "'right'? Otherwise use one of right, left [timeline.option]",
         True,
     ),
     "width not a length": (
         myst_float("img/photo.png", ":width: half\n"),
-        "index.md:3: WARNING: image-float :width: 'half' is not a length; write a percentage "
+        "index.md:4: WARNING: image-float :width: 'half' is not a length; write a percentage "
         "of the text column (40%) or a length in px, em, ex, pt, pc, in, cm or mm (300px, "
-        "12em). Using 40% [timeline.float]",
+        "12em). Using 40% [timeline.option]",
         True,
     ),
     "width over 100%": (
         myst_float("img/photo.png", ":width: 150%\n"),
-        "index.md:3: WARNING: image-float :width: '150%' is not a length; write a percentage "
-        "of the text column (40%) or a length in px, em, ex, pt, pc, in, cm or mm (300px, "
-        "12em). Using 40% [timeline.float]",
+        "index.md:4: WARNING: image-float :width: '150%' is over 100% of the text column; "
+        "write a percentage up to 100%. Using 40% [timeline.option]",
         True,
     ),
     "lightbox neither true nor false": (
         myst_float("img/photo.png", ":lightbox: sometimes\n"),
-        "index.md:3: WARNING: image-float :lightbox: 'sometimes' is neither true nor false; "
+        "index.md:4: WARNING: image-float :lightbox: 'sometimes' is neither true nor false; "
         "the page's lightgallery and timeline_lightbox decide. Write true or false "
-        "[timeline.float]",
+        "[timeline.option]",
         True,
     ),
     "lightbox and target": (
         myst_float("img/photo.png", ":lightbox: true\n:target: https://example.org\n"),
-        "index.md:3: WARNING: image-float :lightbox: true is ignored, because :target: makes "
-        "the image a link already; remove one of the two options [timeline.float]",
+        "index.md:4: WARNING: image-float :lightbox: true is ignored, because :target: makes "
+        "the image a link already; remove one of the two options [timeline.option]",
         True,
     ),
     "script target": (
         myst_float("img/photo.png", ":target: JavaScript:alert(1)\n"),
-        "index.md:3: WARNING: image-float :target: 'JavaScript:alert(1)' is a javascript: "
+        "index.md:4: WARNING: image-float :target: 'JavaScript:alert(1)' is a javascript: "
         "link, which is never followed; link to a page or a file [timeline.float]",
         True,
     ),
     "unknown option": (
         myst_float("img/photo.png", ":caption: Hello\n"),
-        "index.md:3: WARNING: unknown option :caption: in image-float; the known options are "
-        ":align:, :width:, :alt:, :lightbox:, :target:, :dark:, :class:, :name: "
+        "index.md:4: WARNING: unknown option :caption: in image-float; the known options "
+        "are :align:, :width:, :alt:, :lightbox:, :target:, :dark:, :class:, :name: "
         "[timeline.option]",
         True,
     ),
@@ -183,14 +182,14 @@ def test_rst_mistakes_are_reported_the_same_way(build: Build, tmp_path: Path) ->
         "<src>/index.rst:4: WARNING: image-float image 'img/missing.png' not found (looked "
         "for <src>/img/missing.png); the path is relative to the page, or to the source "
         "folder when it starts with '/' [timeline.float]",
-        "<src>/index.rst:8: WARNING: unknown option :colour: in image-float; the known "
+        "<src>/index.rst:9: WARNING: image-float :align: 'centre' is not allowed; use one of "
+        "right, left [timeline.option]",
+        "<src>/index.rst:10: WARNING: image-float :width: '3 apples' is not a length; write a "
+        "percentage of the text column (40%) or a length in px, em, ex, pt, pc, in, cm or mm "
+        "(300px, 12em). Using 40% [timeline.option]",
+        "<src>/index.rst:11: WARNING: unknown option :colour: in image-float; the known "
         "options are :align:, :width:, :alt:, :lightbox:, :target:, :dark:, :class:, :name: "
         "[timeline.option]",
-        "<src>/index.rst:8: WARNING: image-float :align: 'centre' is not allowed; use one of "
-        "right, left [timeline.float]",
-        "<src>/index.rst:8: WARNING: image-float :width: '3 apples' is not a length; write a "
-        "percentage of the text column (40%) or a length in px, em, ex, pt, pc, in, cm or mm "
-        "(300px, 12em). Using 40% [timeline.float]",
         "<src>/index.rst:15: WARNING: image-float has no image; give its path as the "
         "argument, for example '.. image-float:: img/plans.png' [timeline.float]",
         "<src>/index.rst:17: WARNING: image-float image 'img/broken.png' cannot be read as "
@@ -245,6 +244,6 @@ def test_bad_config_value(build: Build) -> None:
 
 def test_float_warnings_are_suppressible(build: Build, tmp_path: Path) -> None:
     with_images(tmp_path / "src")
-    page = myst_float("img/photo.png", ":align: centre\n")
+    page = myst_float("img/missing.png")
     app = build({"index.md": page}, suppress_warnings=["timeline.float"])
     assert warnings_of(app) == []

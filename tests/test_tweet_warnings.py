@@ -58,14 +58,14 @@ NO_CARD = {
     ),
     "bad date": (
         ":::{tweet} 20\n:date: 17.07.2021\n:::\n",
-        "index.md:3: WARNING: tweet :date: '17.07.2021' is not a date; write it as YYYY, "
-        "YYYY-MM or YYYY-MM-DD, for example 2019-04 [timeline.tweet]",
+        "index.md:4: WARNING: tweet :date: '17.07.2021' is not a date; write it as YYYY, "
+        "YYYY-MM or YYYY-MM-DD, for example 2019-04 [timeline.date]",
     ),
     "impossible date": (
         ":::{tweet} 20\n:date: 2021-02-30\n:::\n",
-        "index.md:3: WARNING: tweet :date: '2021-02-30' is not a real date (day is out of "
+        "index.md:4: WARNING: tweet :date: '2021-02-30' is not a real date (day is out of "
         "range for month); write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2019-04 "
-        "[timeline.tweet]",
+        "[timeline.date]",
     ),
 }
 
@@ -136,27 +136,28 @@ def test_malformed_cache_file(build: Build, mistake: str) -> None:
 OPTION_MISTAKES = {
     "unknown option": (
         ":::{tweet} 20\n:autor: Typo\n:::\n",
-        "index.md:3: WARNING: unknown option :autor: in tweet; the known options are :user:, "
+        "index.md:4: WARNING: unknown option :autor: in tweet; did you mean :author:? "
+        "The known options are :user:, "
         ":author:, :date:, :lang:, :align:, :theme:, :class:, :name: [timeline.option]",
     ),
     "bad align": (
         ":::{tweet} 20\n:align: centre\n:::\n",
-        "index.md:3: WARNING: tweet :align: 'centre' is not allowed; did you mean 'center'? "
+        "index.md:4: WARNING: tweet :align: 'centre' is not allowed; did you mean 'center'? "
         "Otherwise use one of left, center, right [timeline.option]",
     ),
     "bad theme": (
         ":::{tweet} 20\n:theme: blue\n:::\n",
-        "index.md:3: WARNING: tweet :theme: 'blue' is not allowed; use one of auto, light, "
+        "index.md:4: WARNING: tweet :theme: 'blue' is not allowed; use one of auto, light, "
         "dark [timeline.option]",
     ),
     "bad user": (
         ":::{tweet} 20\n:user: <b>me</b>\n:::\n",
-        "index.md:3: WARNING: tweet :user: '<b>me</b>' is not a handle; write it as on X, "
+        "index.md:4: WARNING: tweet :user: '<b>me</b>' is not a handle; write it as on X, "
         "such as @someone [timeline.option]",
     ),
     "bad lang": (
         ':::{tweet} 20\n:lang: en" onload="x\n:::\n',
-        "index.md:3: WARNING: tweet :lang: 'en\" onload=\"x' is not a language tag; use one "
+        "index.md:4: WARNING: tweet :lang: 'en\" onload=\"x' is not a language tag; use one "
         "such as en or pt-BR [timeline.option]",
     ),
 }
@@ -197,10 +198,10 @@ def test_rst_mistakes(build: Build) -> None:
         "for example '.. tweet:: https://x.com/user/status/123' [timeline.tweet]",
         "<src>/index.rst:6: WARNING: tweet 'https://x.com.evil.org/a/status/1' is not on "
         f"twitter.com or x.com; {HELP} [timeline.tweet]",
-        "<src>/index.rst:8: WARNING: tweet :date: '2021-13' is not a real date (month must be "
+        "<src>/index.rst:9: WARNING: tweet :date: '2021-13' is not a real date (month must be "
         "in 1..12); write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2019-04 "
-        "[timeline.tweet]",
-        "<src>/index.rst:11: WARNING: unknown option :colour: in tweet; the known options are "
+        "[timeline.date]",
+        "<src>/index.rst:12: WARNING: unknown option :colour: in tweet; the known options are "
         ":user:, :author:, :date:, :lang:, :align:, :theme:, :class:, :name: [timeline.option]",
     ]
     assert len(soup(app, "index").select("div.body figure.stl-tweet")) == 1

@@ -39,69 +39,69 @@ MYST_MISTAKES = {
     ),
     "end before start": (
         myst_timeline(":::{timeline-entry} 2019-04\n:end: 2018\nBody.\n:::\n"),
-        "index.md:5: WARNING: timeline-entry :end: 2018 is before its start 2019-04; swap "
+        "index.md:6: WARNING: timeline-entry :end: 2018 is before its start 2019-04; swap "
         "them or correct the end [timeline.date]",
     ),
     "end not a date": (
         myst_timeline(":::{timeline-entry} 2019-04\n:end: today\nBody.\n:::\n"),
-        "index.md:5: WARNING: timeline-entry :end: 'today' is not a date; write it as YYYY, "
+        "index.md:6: WARNING: timeline-entry :end: 'today' is not a date; write it as YYYY, "
         "YYYY-MM or YYYY-MM-DD, for example 2019-04, or 'present' [timeline.date]",
     ),
     "unknown entry option": (
         myst_timeline(":::{timeline-entry} 2019\n:lable: Typo\nBody.\n:::\n"),
-        "index.md:5: WARNING: unknown option :lable: in timeline-entry; the known options are "
-        ":end:, :label:, :icon:, :color:, :class:, :name: [timeline.option]",
+        "index.md:6: WARNING: unknown option :lable: in timeline-entry; did you mean :label:? "
+        "The known options are :end:, :label:, :icon:, :color:, :class:, :name: [timeline.option]",
     ),
     "unknown timeline option": (
         myst_timeline("", ":sort: ascending\n"),
-        "index.md:3: WARNING: unknown option :sort: in timeline; the known options are "
+        "index.md:4: WARNING: unknown option :sort: in timeline; the known options are "
         ":order:, :date-format:, :events:, :class:, :name: [timeline.option]",
     ),
     "unknown order": (
         myst_timeline("", ":order: newest\n"),
-        "index.md:3: WARNING: timeline :order: 'newest' is not allowed; use one of document, "
+        "index.md:4: WARNING: timeline :order: 'newest' is not allowed; use one of document, "
         "ascending, descending [timeline.option]",
     ),
     "misspelt order": (
         myst_timeline("", ":order: decending\n"),
-        "index.md:3: WARNING: timeline :order: 'decending' is not allowed; did you mean "
+        "index.md:4: WARNING: timeline :order: 'decending' is not allowed; did you mean "
         "'descending'? Otherwise use one of document, ascending, descending [timeline.option]",
     ),
     "unknown icon": (
         myst_timeline(":::{timeline-entry} 2019\n:icon: no-such-icon\nBody.\n:::\n"),
-        "index.md:5: WARNING: timeline-entry :icon: 'no-such-icon' is not allowed; use an "
+        "index.md:6: WARNING: timeline-entry :icon: 'no-such-icon' is not allowed; use an "
         "octicon name, such as rocket [timeline.option]",
     ),
     "misspelt icon": (
         myst_timeline(":::{timeline-entry} 2019\n:icon: rockt\nBody.\n:::\n"),
-        "index.md:5: WARNING: timeline-entry :icon: 'rockt' is not allowed; did you mean "
+        "index.md:6: WARNING: timeline-entry :icon: 'rockt' is not allowed; did you mean "
         "'rocket'? Otherwise use an octicon name, such as rocket [timeline.option]",
     ),
     "unknown color": (
         myst_timeline(":::{timeline-entry} 2019\n:color: ultraviolet\nBody.\n:::\n"),
-        "index.md:5: WARNING: timeline-entry :color: 'ultraviolet' is not allowed; use one of "
+        "index.md:6: WARNING: timeline-entry :color: 'ultraviolet' is not allowed; use one of "
         "primary, secondary, success, info, warning, danger, light, muted, dark, white, black "
         "[timeline.option]",
     ),
     "date format without codes": (
         myst_timeline("", ":date-format: yyyy\n"),
-        "index.md:3: WARNING: timeline :date-format: must contain strftime codes such as %Y, "
+        "index.md:4: WARNING: timeline :date-format: must contain strftime codes such as %Y, "
         "%B or %d (got 'yyyy') [timeline.option]",
     ),
     "stray content": (
         myst_timeline("Just a paragraph.\n\n"),
-        "index.md:3: WARNING: timeline holds content that is not a timeline-entry; it is shown "
+        "index.md:5: WARNING: timeline holds content that is not a timeline-entry; it is shown "
         "after the timeline. Move it into an entry or out of the timeline [timeline.structure]",
     ),
     "missing events file": (
         myst_timeline("", ":events: missing.yaml\n"),
-        "index.md:3: WARNING: events file 'missing.yaml' not found (looked for "
+        "index.md:4: WARNING: events file 'missing.yaml' not found (looked for "
         "<src>/missing.yaml); the path is relative to the page, or to the source folder "
         "when it starts with '/' [timeline.events]",
     ),
     "events file of unknown format": (
         myst_timeline("", ":events: events.txt\n"),
-        "index.md:3: WARNING: events file 'events.txt' has an unknown format; use a .yaml, "
+        "index.md:4: WARNING: events file 'events.txt' has an unknown format; use a .yaml, "
         ".yml, .json, .csv file [timeline.events]",
     ),
 }
@@ -146,7 +146,7 @@ def test_entry_nested_deeper_than_a_timeline_is_outside_it(build: Build) -> None
     )
     app = build({"index.md": page})
     assert warnings_of(app) == [
-        "<src>/index.md:3: WARNING: timeline holds content that is not a timeline-entry; it is "
+        "<src>/index.md:5: WARNING: timeline holds content that is not a timeline-entry; it is "
         "shown after the timeline. Move it into an entry or out of the timeline "
         "[timeline.structure]",
         "<src>/index.md:7: WARNING: timeline-entry is outside a timeline; place it directly "
@@ -190,10 +190,11 @@ def test_rst_mistakes_are_reported_the_same_way(build: Build) -> None:
         "<src>/index.rst:6: WARNING: timeline-entry date '2015-13' is not a real date (month "
         "must be in 1..12); write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2019-04 "
         "[timeline.date]",
-        "<src>/index.rst:9: WARNING: timeline-entry :end: 2015 is before its start 2016; swap "
+        "<src>/index.rst:10: WARNING: timeline-entry :end: 2015 is before its start 2016; swap "
         "them or correct the end [timeline.date]",
-        "<src>/index.rst:14: WARNING: unknown option :colour: in timeline-entry; the known "
-        "options are :end:, :label:, :icon:, :color:, :class:, :name: [timeline.option]",
+        "<src>/index.rst:15: WARNING: unknown option :colour: in timeline-entry; did you mean "
+        ":color:? The known options are :end:, :label:, :icon:, :color:, :class:, :name: "
+        "[timeline.option]",
         "<src>/index.rst:19: WARNING: timeline-entry has no date; give it one as its argument, "
         "for example '.. timeline-entry:: 2019-04' [timeline.date]",
         "<src>/index.rst:21: WARNING: timeline has no entries; add '.. timeline-entry:: DATE' "
@@ -245,7 +246,7 @@ def test_bad_rows_of_an_events_file_are_reported_at_their_line(build: Build) -> 
         ("bad.yaml", "- date: 2019\n  label: [unclosed\n", "bad.yaml:3: WARNING: invalid YAML: "),
         ("bad.json", '[{"date": "2019",}]', "bad.json:1: WARNING: invalid JSON: "),
         ("bad.csv", "when,label\n2019,x\n", "bad.csv:1: WARNING: the CSV file needs a header row"),
-        ("bad.json", '{"date": "2019"}', "index.md:3: WARNING: the file must hold a list of"),
+        ("bad.json", '{"date": "2019"}', "index.md:4: WARNING: the file must hold a list of"),
     ],
 )
 def test_unparsable_events_file(build: Build, name: str, content: str, warning: str) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import sphinx_design.extension
 
-from .config import loaded_late
+from .config import when_configured
 from .nodes import html_element
 
 if TYPE_CHECKING:
@@ -40,10 +40,7 @@ def add_static_folder(app: Sphinx, folder: Path) -> None:
     adds its own folder only once the builder starts; before 0.8 that folder is in the
     output and is not known here.)
     """
-    if loaded_late(app):
-        _add_static_path(app.config, folder)
-    else:
-        app.connect("config-inited", lambda app, config: _add_static_path(config, folder))
+    when_configured(app, lambda app, config: _add_static_path(config, folder))
 
 
 def _add_static_path(config: Config, folder: Path) -> None:

@@ -7,7 +7,7 @@ Sphinx and validates them once the configuration is known: a bad value is one
 docs' configuration reference is generated from the same declarations.
 
 A theme loaded through its entry point sets the extension up after ``config-inited``
-has fired: the settings are then validated at once (:func:`loaded_late`).
+has fired: the settings are then validated at once (:func:`when_configured`).
 """
 
 from __future__ import annotations
@@ -80,16 +80,23 @@ def loaded_late(app: Sphinx) -> bool:
     return hasattr(app, "builder")
 
 
+def when_configured(
+    app: Sphinx, callback: Callable[[Sphinx, Config], None], priority: int = 500
+) -> None:
+    """Call ``callback(app, config)`` once the configuration is read: at ``config-inited``,
+    or at once when the extension is set up late (:func:`loaded_late`), before Sphinx
+    checks the types of the values a theme's extensions add."""
+    if loaded_late(app):
+        callback(app, app.config)
+    else:
+        app.connect("config-inited", callback, priority=priority)
+
+
 def add_settings(app: Sphinx, settings: Sequence[Setting]) -> None:
     """Register ``settings`` and validate them once the configuration is read."""
     for setting in settings:
         app.add_config_value(setting.key, setting.default, "env")
-    if loaded_late(app):
-        validate(app, app.config, settings)
-    else:
-        app.connect(
-            "config-inited", lambda app, config: validate(app, config, settings), priority=400
-        )
+    when_configured(app, lambda app, config: validate(app, config, settings), priority=400)
 
 
 def validate(app: Sphinx, config: Config, settings: Sequence[Setting]) -> None:

@@ -1,9 +1,18 @@
-"""The directive base every feature's directives share: tolerant options and located
-warnings."""
+"""The directive base every feature's directives share: options checked by converters,
+and located warnings in line order.
+
+A converter in an ``option_spec`` returns the option's value, or an :class:`OptionError`
+saying what is wrong with it. Unlike a converter that raises (docutils then drops the
+whole directive with an error of its own), an :class:`OptionError` becomes one
+``timeline.*`` warning at the option's own line, and the option is dropped so that
+its default applies; a *fatal* one drops the directive's output, with the warning
+saying why.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -11,14 +20,38 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from .warnings_ import TimelineWarning, warn
+from .warnings_ import TimelineWarning, in_line_order, warn
 
 
 class UnknownOption(str):
     """The raw value of an option the directive does not know."""
 
 
-class Options(dict[str, Callable[[str | None], Any]]):
+class OptionError(str):
+    """An option value its converter refused: the value as written, and ``message``,
+    which follows ``"<directive> :<option>: "`` in the warning."""
+
+    message: str
+    subtype: TimelineWarning
+    fatal: bool
+
+    def __new__(
+        cls,
+        value: str,
+        message: str,
+        subtype: TimelineWarning = TimelineWarning.OPTION,
+        *,
+        fatal: bool = False,
+    ) -> OptionError:
+        error = super().__new__(cls, value)
+        error.message, error.subtype, error.fatal = message, subtype, fatal
+        return error
+
+
+Converter = Callable[[str | None], Any]
+
+
+class Options(dict[str, Converter]):
     """An ``option_spec`` that lets unknown options through, marked as :class:`UnknownOption`.
 
     Docutils and MyST would otherwise reject them with their own error before the
@@ -26,27 +59,59 @@ class Options(dict[str, Callable[[str | None], Any]]):
     still renders.
     """
 
-    def __missing__(self, name: str) -> Callable[[str | None], Any]:
+    def __missing__(self, name: str) -> Converter:
         return lambda value: UnknownOption(value or "")
 
 
 class BaseDirective(SphinxDirective):
-    """A directive that reports its writer's mistakes as ``timeline.*`` warnings."""
+    """A directive that reports its writer's mistakes as ``timeline.*`` warnings.
+
+    Subclasses write :meth:`render` instead of ``run``: by then every option has been
+    checked, and the warnings of the directive and of what it holds come out in the
+    order of their lines.
+    """
 
     option_spec: ClassVar[Options] = Options()  # type: ignore[assignment]
 
-    def warn(self, message: str, subtype: TimelineWarning) -> None:
-        """Warn about this directive, at its file and line."""
-        warn(message, subtype, self.get_location())
+    def run(self) -> list[nodes.Node]:
+        source, line = self.get_source_info()
+        with in_line_order(source, line):
+            if not self.check_options():
+                return []
+            return self.render()
+
+    def render(self) -> list[nodes.Node]:
+        """The directive's nodes."""
+        raise NotImplementedError
+
+    def warn(self, message: str, subtype: TimelineWarning, option: str = "") -> None:
+        """Warn about this directive, at the line of its ``option`` or at its first line."""
+        source, line = self.get_source_info()
+        warn(message, subtype, f"{source}:{self.option_line(option) if option else line}")
+
+    def option_line(self, name: str) -> int:
+        """The line of option ``name`` (``:name: value``, or ``name: value`` in MyST's
+        ``---`` block); the directive's first line when it is not found."""
+        lines = self.block_text.splitlines()[1:]
+        yaml = bool(lines) and lines[0].strip() == "---"
+        pattern = re.compile(rf"\s*{re.escape(name)}\s*:" if yaml else rf"\s*:{re.escape(name)}:")
+        for offset, text in enumerate(lines[1:] if yaml else lines, 2 if yaml else 1):
+            if pattern.match(text):
+                return self.lineno + offset
+            if not text.strip() or (yaml and text.strip() == "---"):
+                break
+        return self.lineno
 
     def in_syntax(self, myst: str, rst: str) -> str:
         """``myst`` in a Markdown page, ``rst`` in a reStructuredText page."""
         return myst if type(self.state).__module__.startswith("myst_parser") else rst
 
-    def project_file(self, path_text: str, what: str, subtype: TimelineWarning) -> Path | None:
+    def project_file(
+        self, path_text: str, what: str, subtype: TimelineWarning, option: str = ""
+    ) -> Path | None:
         """The file ``path_text`` names (relative to the page, or to the source folder when
         it starts with ``/``), noted as a dependency of the page; ``None``, with a warning
-        that calls it ``what``, when there is no such file."""
+        that calls it ``what`` (at the line of ``option``), when there is no such file."""
         relative, absolute = self.env.relfn2path(path_text, self.env.docname)
         self.env.note_dependency(relative)
         path = Path(absolute)
@@ -55,46 +120,33 @@ class BaseDirective(SphinxDirective):
                 f"{what} {path_text!r} not found (looked for {path}); the path is relative "
                 "to the page, or to the source folder when it starts with '/'",
                 subtype,
+                option,
             )
             return None
         return path
 
-    def check_unknown_options(self) -> None:
-        """Warn once for each option this directive does not know, and drop it."""
-        known = ", ".join(f":{name}:" for name in self.option_spec)
+    def check_options(self) -> bool:
+        """Warn once for each unknown or refused option, and drop it; ``False`` when a
+        refused option is fatal to the directive."""
+        known = list(self.option_spec)
+        usable = True
         for name, value in list(self.options.items()):
             if isinstance(value, UnknownOption):
                 del self.options[name]
+                listed = ", ".join(f":{option}:" for option in known)
+                hint = f"the known options are {listed}"
+                if close := difflib.get_close_matches(name, known, n=1):
+                    hint = f"did you mean :{close[0]}:? The known options are {listed}"
                 self.warn(
-                    f"unknown option :{name}: in {self.name}; the known options are {known}",
+                    f"unknown option :{name}: in {self.name}; {hint}",
                     TimelineWarning.OPTION,
+                    name,
                 )
-
-    def choice(
-        self,
-        name: str,
-        allowed: Iterable[str],
-        default: str | None,
-        *,
-        what: str = "",
-        subtype: TimelineWarning = TimelineWarning.OPTION,
-    ) -> str | None:
-        """Option ``name`` if its value is one of ``allowed``; else warn (as ``subtype``)
-        and use ``default``.
-
-        ``what`` names the allowed values when they are too many to list.
-        """
-        value = self.options.get(name)
-        if value is None:
-            return default
-        allowed = list(allowed)
-        if value in allowed:
-            return str(value)
-        hint = f"use {what}" if what else f"use one of {', '.join(allowed)}"
-        if close := difflib.get_close_matches(value, allowed, n=1):
-            hint = f"did you mean {close[0]!r}? Otherwise {hint}"
-        self.warn(f"{self.name} :{name}: {value!r} is not allowed; {hint}", subtype)
-        return default
+            elif isinstance(value, OptionError):
+                del self.options[name]
+                self.warn(f"{self.name} :{name}: {value.message}", value.subtype, name)
+                usable = usable and not value.fatal
+        return usable
 
 
 def text(value: str | None) -> str:
@@ -105,3 +157,42 @@ def text(value: str | None) -> str:
 def class_names(value: str | None) -> list[str]:
     """A ``:class:`` option: space-separated names, each made a valid CSS class."""
     return [name for name in map(nodes.make_id, (value or "").split()) if name]
+
+
+def one_of(allowed: Callable[[], Iterable[str]] | Iterable[str], what: str = "") -> Converter:
+    """A converter that accepts the words ``allowed`` (or a function giving them);
+    ``what`` names them when they are too many to list."""
+
+    def convert(value: str | None) -> str | OptionError:
+        word = text(value)
+        choices = list(allowed() if callable(allowed) else allowed)
+        if word in choices:
+            return word
+        hint = f"use {what}" if what else f"use one of {', '.join(choices)}"
+        if close := difflib.get_close_matches(word, choices, n=1):
+            hint = f"did you mean {close[0]!r}? Otherwise {hint}"
+        return OptionError(word, f"{word!r} is not allowed; {hint}")
+
+    return convert
+
+
+def checked(
+    check: Callable[[str], Any],
+    subtype: TimelineWarning = TimelineWarning.OPTION,
+    *,
+    fatal: bool = False,
+    skip_empty: bool = True,
+) -> Converter:
+    """A converter that passes the option's text through ``check``, whose ``ValueError``
+    says what is wrong; an empty option is ``""`` unless ``skip_empty`` is false."""
+
+    def convert(value: str | None) -> Any:
+        word = text(value)
+        if not word and skip_empty:
+            return ""
+        try:
+            return check(word)
+        except ValueError as error:
+            return OptionError(word, str(error), subtype, fatal=fatal)
+
+    return convert

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.errors import ConfigError
+
+from .config import loaded_late
+from .project import source_files
 from .source import is_markdown, markdown_lines_outside_code
 from .warnings_ import TimelineWarning, warn
 
@@ -24,8 +29,28 @@ def setup_myst(app: Sphinx) -> None:
     """Load MyST-Parser and sphinx-design, then enable the MyST syntax we rely on."""
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
-    app.connect("config-inited", enable_myst_syntax)
+    if loaded_late(app):
+        refuse_unread_markdown(app)
+    else:
+        app.connect("config-inited", enable_myst_syntax)
     app.connect("source-read", check_myst_syntax)
+
+
+def refuse_unread_markdown(app: Sphinx) -> None:
+    """Stop with one clear message when a theme loaded the extension, ``conf.py`` does not
+    list it, and the project has Markdown pages: Sphinx has chosen its source parsers
+    before any theme loads, so those pages would not be read."""
+    if "myst_parser" in app.config.extensions or "sphinx_timeline" in app.config.extensions:
+        return
+    exclude = app.config.exclude_patterns
+    markdown = next(source_files(Path(app.srcdir), (".md",), exclude), None)
+    if markdown is None:
+        return
+    raise ConfigError(
+        f"{markdown} is a Markdown page, which Sphinx reads only when conf.py lists "
+        "the extension: the theme loads sphinx_timeline after Sphinx has chosen its "
+        "source parsers. Add extensions = ['sphinx_timeline'] to conf.py"
+    )
 
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses as dc
+from collections.abc import Iterator
+from contextvars import ContextVar
 from enum import Enum
-from typing import TYPE_CHECKING
 
+from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx.util import logging
-
-if TYPE_CHECKING:
-    from docutils import nodes
 
 WARNING_TYPE = "timeline"
 """The warning type: every warning is ``timeline.<subtype>``, suppressible with
@@ -22,9 +24,12 @@ class TimelineWarning(Enum):
 
     DATE = "date"
     """A date that is missing, not ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``),
-    impossible (``2019-02-30``), or an ``:end:`` before its start."""
+    impossible (``2019-02-30``), or an ``:end:`` before its start, in any directive
+    (a ``timeline-entry``, a ``tweet``'s ``:date:``)."""
     OPTION = "option"
-    """An unknown directive option, or an option value that is not allowed."""
+    """An unknown directive option, or an option value that is not allowed (such as
+    an ``:align:``, ``:width:``, ``:icon:`` or ``:user:`` that none of the directive's
+    values fits), in any directive; the option is left out and its default used."""
     STRUCTURE = "structure"
     """A ``timeline`` without entries, content that is not a ``timeline-entry`` inside
     a ``timeline``, or a ``timeline-entry`` outside a ``timeline``."""
@@ -36,14 +41,53 @@ class TimelineWarning(Enum):
     MYST = "myst"
     """A Markdown page uses ``:::`` fences or ``[text]{.class}`` spans, but the
     project's own ``myst_enable_extensions`` leaves out ``colon_fence`` or
-    ``attrs_inline``."""
+    ``attrs_inline``; or a directive's ``:::`` fence is never closed."""
     FLOAT = "float"
-    """An ``image-float`` whose image is missing, is a URL or cannot be read, whose
-    ``:align:``, ``:width:`` or ``:lightbox:`` value is not allowed, or a page whose
-    ``lightgallery`` front matter is neither true nor false."""
+    """An ``image-float`` whose image is missing, is a URL or cannot be read, or whose
+    ``:target:`` would run code; or a page whose ``lightgallery`` front matter is
+    neither true nor false."""
     TWEET = "tweet"
     """A ``tweet`` without a post, or whose argument is not a post's id or twitter.com /
-    x.com URL, whose ``:date:`` is not a date, or whose cache file cannot be used."""
+    x.com URL, or whose cache file cannot be used."""
+
+
+@dc.dataclass(frozen=True)
+class _Pending:
+    message: str
+    subtype: TimelineWarning
+    location: nodes.Node | tuple[str | None, int | None] | str | None
+
+    def line_in(self, source: str | None, default: int) -> int:
+        """The warning's line when it is about the file ``source``, else ``default``."""
+        if isinstance(self.location, nodes.Node):
+            path, line = get_source_line(self.location)
+            return line if path == source and line else default
+        if isinstance(self.location, str):
+            path, _, text = self.location.rpartition(":")
+            if path == source and text.isdigit():
+                return int(text)
+        return default
+
+
+_pending: ContextVar[list[_Pending] | None] = ContextVar("stl_pending_warnings", default=None)
+
+
+@contextlib.contextmanager
+def in_line_order(source: str | None, line: int | None) -> Iterator[None]:
+    """Hold the warnings issued inside, then log them in the order of their lines in the
+    file ``source`` (a warning about another file, such as a data file, counts as
+    ``line``). Only the outermost of nested uses sorts."""
+    if _pending.get() is not None:
+        yield
+        return
+    held: list[_Pending] = []
+    token = _pending.set(held)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+        for item in sorted(held, key=lambda item: item.line_in(source, line or 0)):
+            _log(item)
 
 
 def warn(
@@ -53,4 +97,15 @@ def warn(
 ) -> None:
     """Log one ``timeline.<subtype>`` warning at ``location`` (a node, ``(docname, line)``
     or ``"path:line"``)."""
-    LOGGER.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
+    item = _Pending(message, subtype, location)
+    held = _pending.get()
+    if held is None:
+        _log(item)
+    else:
+        held.append(item)
+
+
+def _log(item: _Pending) -> None:
+    LOGGER.warning(
+        item.message, type=WARNING_TYPE, subtype=item.subtype.value, location=item.location
+    )

@@ -14,15 +14,45 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.util.images import get_image_size
 
-from ..core.directive import BaseDirective, Options, class_names, text
+from ..core.directive import BaseDirective, Options, checked, class_names, one_of, text
 from ..core.metadata import parse_flag
 from ..core.warnings_ import TimelineWarning
-from .images import WIDTH_HELP, ImageFile, css_width, is_svg_file, svg_size
+from .images import ImageFile, css_width, is_svg_file, svg_size
 from .lightbox import FRONT_MATTER_FIELD
 
 ALIGNMENTS = ("right", "left")
 DEFAULT_WIDTH = "40%"
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
+
+
+def float_width(value: str) -> str:
+    """A ``:width:`` option as a CSS length; ``ValueError`` says how to fix it."""
+    try:
+        return css_width(value)
+    except ValueError as error:
+        raise ValueError(f"{error}. Using {DEFAULT_WIDTH}") from None
+
+
+def lightbox_flag(value: str) -> bool:
+    """A ``:lightbox:`` option; ``ValueError`` unless it is true or false."""
+    flag = parse_flag(value)
+    if flag is None:
+        raise ValueError(
+            f"{value!r} is neither true nor false; the page's {FRONT_MATTER_FIELD} and "
+            "timeline_lightbox decide. Write true or false"
+        )
+    return flag
+
+
+def safe_target(value: str) -> str:
+    """A ``:target:`` link; ``ValueError`` when its scheme would run code in the reader's
+    browser."""
+    scheme = urllib.parse.urlsplit(value).scheme.lower()
+    if scheme in UNSAFE_SCHEMES:
+        raise ValueError(
+            f"{value!r} is a {scheme}: link, which is never followed; link to a page or a file"
+        )
+    return value
 
 
 class ImageFloatDirective(BaseDirective):
@@ -33,19 +63,18 @@ class ImageFloatDirective(BaseDirective):
     has_content = True
     option_spec: ClassVar[Options] = Options(
         {
-            "align": text,
-            "width": text,
+            "align": one_of(ALIGNMENTS),
+            "width": checked(float_width),
             "alt": text,
-            "lightbox": text,
-            "target": text,
+            "lightbox": checked(lightbox_flag, skip_empty=False),
+            "target": checked(safe_target, TimelineWarning.FLOAT),
             "dark": text,
             "class": class_names,
             "name": text,
         }
     )
 
-    def run(self) -> list[nodes.Node]:
-        self.check_unknown_options()
+    def render(self) -> list[nodes.Node]:
         if not self.arguments:
             example = self.in_syntax(
                 ":::{image-float} img/plans.png", ".. image-float:: img/plans.png"
@@ -59,12 +88,12 @@ class ImageFloatDirective(BaseDirective):
         if light is None:
             return []  # the warning says why the figure is left out
         dark = (
-            self.image_file(self.options["dark"], ":dark: image")
+            self.image_file(self.options["dark"], ":dark: image", "dark")
             if "dark" in self.options
             else None
         )
-        align = self.choice("align", ALIGNMENTS, "right", subtype=TimelineWarning.FLOAT)
-        target = self.target()
+        align = self.options.get("align", "right")
+        target = self.options.get("target", "")
         lightbox = self.lightbox(target)
         caption, legend = self.caption()
         alt = self.options.get("alt", caption.astext() if caption else "")
@@ -73,7 +102,7 @@ class ImageFloatDirective(BaseDirective):
             "",
             classes=["stl-float", f"stl-float-{align}", *self.options.get("class", [])],
             align=align,
-            width=self.width(),
+            width=self.options.get("width", DEFAULT_WIDTH),
             stl_float=True,
         )
         if lightbox is not None:
@@ -94,7 +123,7 @@ class ImageFloatDirective(BaseDirective):
             figure += legend
         return [figure]
 
-    def image_file(self, path_text: str, what: str) -> ImageFile | None:
+    def image_file(self, path_text: str, what: str, option: str = "") -> ImageFile | None:
         """The image at ``path_text`` (relative to the page, or to the source folder when
         it starts with ``/``); ``None``, with a warning, when it cannot be used."""
         if "://" in path_text or path_text.startswith("data:"):
@@ -102,9 +131,10 @@ class ImageFloatDirective(BaseDirective):
                 f"image-float {what} {path_text!r} is a URL; image-float needs a file of "
                 "the project, whose size it reads. Save the image beside the page",
                 TimelineWarning.FLOAT,
+                option,
             )
             return None
-        path = self.project_file(path_text, f"image-float {what}", TimelineWarning.FLOAT)
+        path = self.project_file(path_text, f"image-float {what}", TimelineWarning.FLOAT, option)
         if path is None:
             return None
         is_svg = path.suffix.lower() == ".svg"
@@ -114,6 +144,7 @@ class ImageFloatDirective(BaseDirective):
                 f"image-float {what} {path_text!r} cannot be read as an image; use a PNG, "
                 "JPEG, GIF, WebP or SVG file",
                 TimelineWarning.FLOAT,
+                option,
             )
             return None
         return ImageFile(path_text, size)
@@ -128,52 +159,16 @@ class ImageFloatDirective(BaseDirective):
         self.set_source_info(node)
         return node
 
-    def width(self) -> str:
-        """The ``:width:`` as a CSS length, else the default with a warning."""
-        value = self.options.get("width")
-        if value is None:
-            return DEFAULT_WIDTH
-        width = css_width(value)
-        if width is None:
-            self.warn(
-                f"image-float :width: {value!r} is not a length; {WIDTH_HELP}. "
-                f"Using {DEFAULT_WIDTH}",
-                TimelineWarning.FLOAT,
-            )
-            return DEFAULT_WIDTH
-        return width
-
-    def target(self) -> str:
-        """The ``:target:`` link, unless its scheme would run code in the reader's browser."""
-        target = str(self.options.get("target", ""))
-        scheme = urllib.parse.urlsplit(target).scheme.lower()
-        if scheme in UNSAFE_SCHEMES:
-            self.warn(
-                f"image-float :target: {target!r} is a {scheme}: link, which is never "
-                "followed; link to a page or a file",
-                TimelineWarning.FLOAT,
-            )
-            return ""
-        return target
-
     def lightbox(self, target: str) -> bool | None:
         """The ``:lightbox:`` option: ``None`` when absent or unintelligible (the page and
         the configuration then decide), ``False`` with a ``:target:``."""
-        value = self.options.get("lightbox")
-        if value is None:
-            return False if target else None
-        flag = parse_flag(value)
-        if flag is None:
-            self.warn(
-                f"image-float :lightbox: {value!r} is neither true nor false; the page's "
-                f"{FRONT_MATTER_FIELD} and timeline_lightbox decide. Write true or false",
-                TimelineWarning.FLOAT,
-            )
-        elif flag and target:
+        flag = self.options.get("lightbox")
+        if flag and target:
             self.warn(
                 "image-float :lightbox: true is ignored, because :target: makes the image "
                 "a link already; remove one of the two options",
-                TimelineWarning.FLOAT,
+                TimelineWarning.OPTION,
+                "lightbox",
             )
         return False if target else flag
 

@@ -13,14 +13,22 @@ WIDTH_HELP = (
 )
 
 
-def css_width(value: str) -> str | None:
-    """A ``:width:`` as a CSS length (a bare number is pixels); ``None`` if it is not one."""
+def css_width(value: str) -> str:
+    """A ``:width:`` as a CSS length (a bare number is pixels).
+
+    Raise ``ValueError`` saying how to fix a value that is not a length, is not more
+    than zero, or is a percentage over 100.
+    """
     match = _WIDTH.fullmatch(value.strip())
-    if not match or float(match["amount"]) <= 0:
-        return None
-    unit = match["unit"] or "px"
-    if unit == "%" and float(match["amount"]) > 100:
-        return None
+    if not match:
+        raise ValueError(f"{value!r} is not a length; {WIDTH_HELP}")
+    amount, unit = float(match["amount"]), match["unit"] or "px"
+    if amount <= 0:
+        raise ValueError(f"{value!r} is not more than 0; {WIDTH_HELP}")
+    if unit == "%" and amount > 100:
+        raise ValueError(
+            f"{value!r} is over 100% of the text column; write a percentage up to 100%"
+        )
     return match["amount"] + unit
 
 

@@ -19,7 +19,7 @@ from sphinx_design.icons import list_octicons
 from sphinx_design.shared import SEMANTIC_COLORS
 
 from ..core.dates import PartialDate
-from ..core.directive import BaseDirective, Options, class_names, text
+from ..core.directive import BaseDirective, Options, checked, class_names, one_of, text
 from ..core.i18n import _
 from ..core.nodes import raw_as_text, set_unique_id
 from ..core.warnings_ import TimelineWarning, warn
@@ -42,15 +42,14 @@ class TimelineEntryDirective(BaseDirective):
         {
             "end": text,
             "label": text,
-            "icon": text,
-            "color": text,
+            "icon": one_of(list_octicons, what="an octicon name, such as rocket"),
+            "color": one_of(SEMANTIC_COLORS),
             "class": class_names,
             "name": text,
         }
     )
 
-    def run(self) -> list[nodes.Node]:
-        self.check_unknown_options()
+    def render(self) -> list[nodes.Node]:
         start, end = self.dates()
         if start is None:
             return []  # the warning says why the entry is left out
@@ -62,8 +61,8 @@ class TimelineEntryDirective(BaseDirective):
             end,
             label,
             body.children,
-            icon=self.choice("icon", list_octicons(), None, what="an octicon name, such as rocket"),
-            color=self.choice("color", SEMANTIC_COLORS, None),
+            icon=self.options.get("icon"),
+            color=self.options.get("color"),
             classes=self.options.get("class", []),
         )
         entry["stl_title"] = label.astext() if label else ""
@@ -93,17 +92,21 @@ class TimelineEntryDirective(BaseDirective):
         return check_dates(self.arguments[0], self.options.get("end", ""), self.warn)
 
 
+Report = Callable[[str, TimelineWarning, str], None]
+"""Warns ``(message, subtype, option)``; the option is ``""`` for the argument."""
+
+
 def check_dates(
-    start_text: str, end_text: str, report: Callable[[str, TimelineWarning], None]
+    start_text: str, end_text: str, report: Report
 ) -> tuple[PartialDate | None, PartialDate | str | None]:
-    """Parse an entry's start and end; call ``report(message, subtype)`` for each mistake.
+    """Parse an entry's start and end; call ``report`` for each mistake.
 
     A bad start drops the entry (None); a bad end drops only the end.
     """
     try:
         start = PartialDate.parse(start_text)
     except ValueError as error:
-        report(f"timeline-entry date {error}", TimelineWarning.DATE)
+        report(f"timeline-entry date {error}", TimelineWarning.DATE, "")
         return None, None
     if not end_text:
         return start, None
@@ -112,13 +115,14 @@ def check_dates(
     try:
         end = PartialDate.parse(end_text)
     except ValueError as error:
-        report(f"timeline-entry :end: {error}, or 'present'", TimelineWarning.DATE)
+        report(f"timeline-entry :end: {error}, or 'present'", TimelineWarning.DATE, "end")
         return start, None
     if end.precedes(start):
         report(
             f"timeline-entry :end: {end_text} is before its start {start_text}; "
             "swap them or correct the end",
             TimelineWarning.DATE,
+            "end",
         )
         return start, None
     return start, end
@@ -175,25 +179,27 @@ class TimelineDirective(BaseDirective):
     has_content = True
     option_spec: ClassVar[Options] = Options(
         {
-            "order": text,
-            "date-format": text,
+            "order": one_of(ORDERS),
+            "date-format": checked(strftime_format),
             "events": text,
             "class": class_names,
             "name": text,
         }
     )
 
-    def run(self) -> list[nodes.Node]:
-        self.check_unknown_options()
-        order = self.choice("order", ORDERS, "document")
-        date_format = self.date_format()
+    def render(self) -> list[nodes.Node]:
+        order = self.options.get("order", "document")
+        date_format = self.options.get("date-format") or str(DATE_FORMAT.value(self.config))
 
         holder = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, holder)
         groups, after = self.entry_groups(holder)
+        explained = False  # whether a warning about the events file says why it adds nothing
         if self.options.get("events"):
-            groups += [([], entry) for entry in self.events_entries(self.options["events"])]
-        if not groups:
+            events = self.events_entries(self.options["events"])
+            groups += [([], entry) for entry in events or []]
+            explained = events is None
+        if not groups and not explained:
             example = self.in_syntax(":::{timeline-entry} DATE", ".. timeline-entry:: DATE")
             self.warn(
                 f"timeline has no entries; add {example!r} entries inside it, "
@@ -218,25 +224,13 @@ class TimelineDirective(BaseDirective):
             node.extend([*targets, entry])
         return [node, *after]
 
-    def date_format(self) -> str:
-        """The ``:date-format:`` option, else ``timeline_date_format``."""
-        fmt = self.options.get("date-format")
-        if fmt is not None:
-            try:
-                strftime_format(fmt)
-            except ValueError as error:
-                self.warn(f"timeline :date-format: {error}", TimelineWarning.OPTION)
-            else:
-                return str(fmt)
-        return str(DATE_FORMAT.value(self.config))
-
     def entry_groups(self, holder: nodes.Element) -> tuple[list[Group], list[nodes.Node]]:
         """The parsed entries, each with the targets written just before it,
         and the nodes to place after the timeline (messages, and stray content)."""
         groups: list[Group] = []
         pending: list[nodes.target] = []
         after: list[nodes.Node] = []
-        stray = False
+        stray: nodes.Node | None = None
         for child in holder.children:
             if isinstance(child, timeline_entry):
                 groups.append((pending, child))
@@ -246,45 +240,57 @@ class TimelineDirective(BaseDirective):
             elif isinstance(child, (nodes.system_message, nodes.comment)):
                 after.append(child)
             else:
-                stray = True
+                stray = stray or child
                 after.append(child)
         after.extend(pending)
-        if stray:
-            self.warn(
+        if stray is not None:
+            warn(
                 "timeline holds content that is not a timeline-entry; it is shown "
                 "after the timeline. Move it into an entry or out of the timeline",
                 TimelineWarning.STRUCTURE,
+                stray if stray.line else self.get_location(),
             )
         return groups, after
 
-    def events_entries(self, path_text: str) -> list[timeline_entry]:
-        """The entries of an ``:events:`` data file, which becomes a dependency of the page."""
-        path = self.project_file(path_text, "events file", TimelineWarning.EVENTS)
+    def events_entries(self, path_text: str) -> list[timeline_entry] | None:
+        """The entries of an ``:events:`` data file, which becomes a dependency of the page;
+        ``None`` when it gives none and a warning has said why."""
+        path = self.project_file(path_text, "events file", TimelineWarning.EVENTS, "events")
         if path is None:
-            return []
+            return None
         try:
             rows = load_events(path)
         except EventsError as error:
             warn(str(error), TimelineWarning.EVENTS, self.row_location(path, error.line))
-            return []
+            return None
+        if not rows:
+            self.warn(
+                f"events file {path_text!r} holds no events; add rows to it",
+                TimelineWarning.EVENTS,
+                "events",
+            )
+            return None
         entries = []
         for row in rows:
             if isinstance(row, EventsError):
                 warn(f"{row}; skipped", TimelineWarning.EVENTS, self.row_location(path, row.line))
             elif (entry := self.row_entry(path, row)) is not None:
                 entries.append(entry)
-        return entries
+        return entries or None  # each row's warning says why it was left out
 
     def row_location(self, path: Path, line: int | None) -> str:
-        """``path:line`` in a data file, or this directive's location when the line is unknown."""
-        return f"{path}:{line}" if line else self.get_location()
+        """``path:line`` in a data file, or the ``:events:`` option's line when the line
+        in the file is unknown."""
+        if line:
+            return f"{path}:{line}"
+        return f"{self.get_source_info()[0]}:{self.option_line('events')}"
 
     def row_entry(self, path: Path, row: EventRow) -> timeline_entry | None:
         """The entry for one row of a data file; None when its date cannot be used."""
         prefix = f"row {row.index}: " if row.index else ""
         location = self.row_location(path, row.line)
 
-        def report(message: str, subtype: TimelineWarning) -> None:
+        def report(message: str, subtype: TimelineWarning, option: str = "") -> None:
             warn(prefix + message, subtype, location)
 
         if row.unknown_fields:

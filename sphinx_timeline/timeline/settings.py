@@ -7,10 +7,11 @@ from typing import Any
 from ..core.config import Setting, instance_of
 
 
-def strftime_format(value: str) -> None:
-    """Raise ``ValueError`` unless ``value`` has a strftime code (``%Y``, ...) or is empty."""
+def strftime_format(value: str) -> str:
+    """``value``; ``ValueError`` unless it has a strftime code (``%Y``, ...) or is empty."""
     if value and "%" not in value:
         raise ValueError(f"must contain strftime codes such as %Y, %B or %d (got {value!r})")
+    return value
 
 
 def date_format(value: Any) -> None:

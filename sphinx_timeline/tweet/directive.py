@@ -12,14 +12,13 @@ else it is a minimal card with a link to the post.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import ClassVar
 
 from docutils import nodes
 
 from ..core.config import conf_dir
 from ..core.dates import PartialDate
-from ..core.directive import BaseDirective, Options, class_names, text
+from ..core.directive import BaseDirective, Options, checked, class_names, one_of, text
 from ..core.nodes import raw_as_text, set_unique_id
 from ..core.warnings_ import TimelineWarning
 from .cache import CacheError, cache_dir, read_cache
@@ -45,33 +44,24 @@ class TweetDirective(BaseDirective):
     has_content = True
     option_spec: ClassVar[Options] = Options(
         {
-            "user": text,
+            "user": checked(check_handle),
             "author": text,
-            "date": text,
-            "lang": text,
-            "align": text,
-            "theme": text,
+            "date": checked(PartialDate.parse, TimelineWarning.DATE, fatal=True),
+            "lang": checked(check_lang),
+            "align": one_of(ALIGNMENTS),
+            "theme": one_of(THEMES),
             "class": class_names,
             "name": text,
         }
     )
 
-    def run(self) -> list[nodes.Node]:
-        self.check_unknown_options()
+    def render(self) -> list[nodes.Node]:
         ref = self.post_ref()
         if ref is None:
             return []  # the warning says why the post is left out
-        align = self.choice("align", ALIGNMENTS, "center") or "center"
-        theme = self.choice("theme", THEMES, "auto") or "auto"
-        handle = self.checked_option("user", check_handle)
-        lang = self.checked_option("lang", check_lang)
-        date: PartialDate | None = None
-        if self.options.get("date"):
-            try:
-                date = PartialDate.parse(self.options["date"])
-            except ValueError as error:
-                self.warn(f"tweet :date: {error}", TimelineWarning.TWEET)
-                return []
+        handle: str = self.options.get("user", "")
+        lang: str = self.options.get("lang", "")
+        date: PartialDate | None = self.options.get("date") or None
         try:
             cached = self.cached_fields(ref)
         except CacheError as error:
@@ -93,7 +83,8 @@ class TweetDirective(BaseDirective):
             raw_as_text(body)
         node = make_tweet(post, body.children, self.config.language)
         node["classes"] += self.options.get("class", [])
-        node["stl_align"], node["stl_theme"] = align, theme
+        node["stl_align"] = self.options.get("align", "center")
+        node["stl_theme"] = self.options.get("theme", "auto")
         self.set_source_info(node)
         self.add_name(node)
         if not node["ids"]:
@@ -117,17 +108,6 @@ class TweetDirective(BaseDirective):
         except ValueError as error:
             self.warn(f"tweet {error}", TimelineWarning.TWEET)
             return None
-
-    def checked_option(self, name: str, check: Callable[[str], str]) -> str:
-        """Option ``name`` passed through ``check``; ``""``, with a warning, when it fails."""
-        value = self.options.get(name)
-        if not value:
-            return ""
-        try:
-            return str(check(value))
-        except ValueError as error:
-            self.warn(f"tweet :{name}: {error}", TimelineWarning.OPTION)
-            return ""
 
     def cached_fields(self, ref: PostRef) -> dict[str, str]:
         """The post's cache file, if any. It becomes a dependency of the page when it exists

@@ -1,0 +1,97 @@
+"""A theme that loads the extension through its entry point, after ``config-inited``.
+
+A stand-in theme, installed for the subprocess only (a ``.dist-info`` folder with a
+``sphinx.html_themes`` entry point on ``PYTHONPATH``), calls
+``app.setup_extension("sphinx_timeline")`` from its ``setup()``; the project's
+``conf.py`` sets only ``html_theme``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_root, strip_colours
+
+THEME_MODULE = '''\
+from pathlib import Path
+
+
+def setup(app):
+    app.add_html_theme("standin", str(Path(__file__).parent / "standin"))
+    app.setup_extension("sphinx_timeline")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+'''
+
+
+@pytest.fixture(scope="module")
+def theme_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder that makes the stand-in theme importable and findable by entry point."""
+    site = tmp_path_factory.mktemp("site")
+    package = site / "standin_theme"
+    (package / "standin").mkdir(parents=True)
+    (package / "__init__.py").write_text(THEME_MODULE, "utf8")
+    (package / "standin" / "theme.toml").write_text('[theme]\ninherit = "basic"\n', "utf8")
+    info = site / "standin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: standin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[sphinx.html_themes]\nstandin = standin_theme\n")
+    return site
+
+
+def sphinx_build(srcdir: Path, outdir: Path, theme_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(theme_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(srcdir), str(outdir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_the_theme_loads_the_directives_settings_and_assets(
+    theme_path: Path, tmp_path: Path
+) -> None:
+    srcdir = copy_root("theme-only", tmp_path)
+    result = sphinx_build(srcdir, tmp_path / "out", theme_path)
+    assert result.returncode == 0, result.stderr
+    warnings = strip_colours(result.stderr).replace(str(srcdir) + os.sep, "<src>/")
+    assert warnings.splitlines() == [
+        "<src>/conf.py:4: WARNING: while setting up extension sphinx_timeline: "
+        "timeline_date_format must be a str, not 3; using the default ''. Fix the value "
+        "in conf.py. [timeline.config]"
+    ]
+    page = BeautifulSoup((tmp_path / "out" / "index.html").read_text("utf8"), "html.parser")
+    assert page.select_one("ol.stl-timeline time")["datetime"] == "2019-04"
+    assert page.select_one("figure.stl-tweet blockquote").get_text(strip=True) == (
+        "Hello from the theme."
+    )
+    assert page.select_one("figure.stl-float a.stl-lightbox img")
+    stylesheets = {link["href"].split("?")[0] for link in page.select("link[rel=stylesheet]")}
+    scripts = {script["src"].split("?")[0] for script in page.select("script[src]")}
+    for asset in ("sphinx-timeline.css", "sphinx-timeline-tweet.css", "sphinx-timeline-float.css"):
+        assert f"_static/{asset}" in stylesheets
+        assert (tmp_path / "out" / "_static" / asset).is_file()
+    assert "_static/sphinx-timeline-lightbox.js" in scripts
+
+
+def test_a_theme_only_markdown_project_fails_with_one_clear_message(
+    theme_path: Path, tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('html_theme = "standin"\n', "utf8")
+    (srcdir / "index.md").write_text("# A Markdown page\n", "utf8")
+    result = sphinx_build(srcdir, tmp_path / "out", theme_path)
+    assert result.returncode == 2
+    error = strip_colours(result.stderr)
+    assert "Configuration error!" in error
+    assert error.count("Add extensions = ['sphinx_timeline'] to conf.py") == 1
+    assert f"{srcdir / 'index.md'} is a Markdown page" in error
+    assert "unable to load the master document" not in error
