@@ -74,3 +74,32 @@ def test_extension_metadata(build: Build) -> None:
 
     assert extension.version == sphinx_timeline.__version__
     assert app.env.get_domain("std").object_types  # the environment loaded normally
+
+
+def test_a_fence_never_closed_gives_one_warning_and_keeps_the_rest(build: Build) -> None:
+    page = (
+        "# Page\n\n::::{timeline}\n\n:::{timeline-entry} 2019\nBody.\n:::\n\n"
+        "## Next heading\n\nText after.\n\n```markdown\n:::{note}\nan example, never closed\n```\n"
+    )
+    app = build({"index.md": page})
+    assert warnings_of(app) == [
+        "<src>/index.md:3: WARNING: the '::::{timeline}' fence is never closed, so the "
+        "directive holds everything after it; close it with a line of 4 colons ('::::') "
+        "[timeline.myst]"
+    ]
+    text = soup(app, "index").select_one("div.body").get_text()
+    assert "Next heading" in text
+    assert "Text after." in text
+
+
+def test_a_fence_closed_by_a_longer_one_is_named(build: Build) -> None:
+    page = (
+        "# Page\n\n::::{timeline}\n\n:::{timeline-entry} 2019\nFirst.\n\n"
+        ":::{timeline-entry} 2020\nSecond.\n:::\n::::\n\nAfter.\n"
+    )
+    app = build({"index.md": page})
+    assert [w for w in warnings_of(app) if "timeline.myst" in w] == [
+        "<src>/index.md:3: WARNING: the '::::{timeline}' fence is never closed, so the "
+        "directive holds everything after it; the ':::{timeline-entry}' of line 5 is closed "
+        "by the longer '::::' meant for this one: close it with ':::' first [timeline.myst]"
+    ]

@@ -224,3 +224,12 @@ def test_editing_an_events_file_rebuilds_its_page(
     assert dependencies == {
         (srcdir / "data" / name).resolve() for name in ("career.yaml", "career.json", "career.csv")
     }
+
+
+def test_bold_inside_a_label_is_not_nested_in_text(build: Build) -> None:
+    page = (
+        "# Page\n\n::::{timeline}\n:::{timeline-entry} 2019\n"
+        ":label: Maintainer of **docs-kit**\nBody.\n:::\n::::\n"
+    )
+    app = build({"index.md": page}, "text")
+    assert "**Maintainer of docs-kit**" in (app.outdir / "index.txt").read_text("utf8")

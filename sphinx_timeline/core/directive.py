@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from .myst import UNCLOSED_FENCES
 from .warnings_ import TimelineWarning, in_line_order, warn
 
 
@@ -101,6 +102,13 @@ class BaseDirective(SphinxDirective):
             if not text.strip() or (yaml and text.strip() == "---"):
                 break
         return self.lineno
+
+    @property
+    def fence_never_closed(self) -> bool:
+        """Whether this is a MyST ``:::`` directive whose fence is never closed (the page's
+        syntax check has said so)."""
+        unclosed: set[int] = self.env.temp_data.get(UNCLOSED_FENCES) or set()
+        return self.lineno in unclosed
 
     def in_syntax(self, myst: str, rst: str) -> str:
         """``myst`` in a Markdown page, ``rst`` in a reStructuredText page."""

@@ -10,7 +10,7 @@ from sphinx.errors import ConfigError
 
 from .config import loaded_late
 from .project import source_files
-from .source import is_markdown, markdown_lines_outside_code
+from .source import is_markdown, markdown_directives, markdown_lines_outside_code
 from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
@@ -23,6 +23,10 @@ MYST_SYNTAX = {
 }
 """The MyST extensions the directives and their docs use: how to spot the syntax each
 one enables in a page, and what to call it."""
+
+UNCLOSED_FENCES = "stl_unclosed_fences"
+"""The key, in the environment's data of the page being read, of the lines of the
+directives whose ``:::`` fence is never closed."""
 
 
 def setup_myst(app: Sphinx) -> None:
@@ -60,13 +64,18 @@ def enable_myst_syntax(app: Sphinx, config: Config) -> None:
 
 
 def check_myst_syntax(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Warn, at the first line that needs it, about each MyST extension a Markdown page
-    uses but the project's ``myst_enable_extensions`` leaves out."""
-    enabled = set(app.config.myst_enable_extensions)
-    missing = {name: spec for name, spec in MYST_SYNTAX.items() if name not in enabled}
-    if not missing or not is_markdown(app.config, app.env.doc2path(docname)):
+    """Warn about the MyST syntax of a Markdown page that would silently go wrong: a
+    ``:::`` fence never closed, or syntax whose MyST extension the project leaves out."""
+    if not is_markdown(app.config, app.env.doc2path(docname)):
         return
-    for number, line in markdown_lines_outside_code(source[0].splitlines()):
+    lines = source[0].splitlines()
+    enabled = set(app.config.myst_enable_extensions)
+    if "colon_fence" in enabled:
+        app.env.temp_data[UNCLOSED_FENCES] = check_fences_closed(docname, lines)
+    missing = {name: spec for name, spec in MYST_SYNTAX.items() if name not in enabled}
+    if not missing:
+        return
+    for number, line in markdown_lines_outside_code(lines):
         for name, (pattern, syntax) in list(missing.items()):
             if pattern.search(line):
                 del missing[name]
@@ -76,6 +85,40 @@ def check_myst_syntax(app: Sphinx, docname: str, source: list[str]) -> None:
                     TimelineWarning.MYST,
                     (docname, number),
                 )
+
+
+def check_fences_closed(docname: str, lines: list[str]) -> set[int]:
+    """Warn at the first line of each directive whose ``:::`` fence is never closed: it
+    would hold the rest of the page (or of the directive around it), headings included.
+    The lines of those directives."""
+    blocks = list(markdown_directives(lines))
+    unclosed = set()
+    for block in blocks:
+        if not block.fence.startswith(":") or block.closed:
+            continue
+        message = (
+            f"the '{block.fence}{{{block.name}}}' fence is never closed, so the directive "
+            "holds everything after it; "
+        )
+        stolen = next(
+            (
+                inner
+                for inner in blocks
+                if inner.line > block.line and len(inner.closed_by) > len(inner.fence)
+            ),
+            None,
+        )
+        if stolen is None:
+            message += f"close it with a line of {len(block.fence)} colons ({block.fence!r})"
+        else:
+            message += (
+                f"the '{stolen.fence}{{{stolen.name}}}' of line {stolen.line} is closed by the "
+                f"longer {stolen.closed_by!r} meant for this one: close it with "
+                f"{stolen.fence!r} first"
+            )
+        warn(message, TimelineWarning.MYST, (docname, block.line))
+        unclosed.add(block.line)
+    return unclosed
 
 
 def _set_by_project(config: Config, name: str) -> bool:

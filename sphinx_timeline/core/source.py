@@ -92,6 +92,8 @@ class DirectiveBlock:
     """False for a MyST fence that is never closed (it runs to the end of its parent)."""
     fence: str = ""
     """A MyST directive's opening fence (``:::``, ``` ``` ```); empty in rST."""
+    closed_by: str = ""
+    """The MyST fence that closes it, which may be longer than the opening one."""
 
 
 _MYST_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")
@@ -100,36 +102,54 @@ _OPTION = re.compile(r"^\s*:(?P<name>[\w-]+):\s*(?P<value>.*)$")
 
 
 def markdown_directives(lines: list[str], first_line: int = 1) -> Iterator[DirectiveBlock]:
-    """Every MyST directive in ``lines``, nested ones after their parent, in line order.
+    """Every MyST directive in ``lines``, in the order of their first lines.
 
-    Code blocks are skipped; colon fences and directives that hold markup are looked
-    into. ``first_line`` is the number of ``lines[0]``.
+    ``:::`` fences nest as MyST nests them: a closing line closes the innermost open
+    fence that it is long enough for, and a fence still open at the end is not closed.
+    A backtick directive that holds markup is looked into; code blocks are skipped.
+    ``first_line`` is the number of ``lines[0]``.
     """
+    blocks: list[DirectiveBlock] = []
+    open_fences: list[tuple[int, str, re.Match[str] | None]] = []  # start, fence, directive
     index = 0
     while index < len(lines):
         match = _MYST_FENCE.match(lines[index])
-        start = index
-        index += 1
-        if not match:
+        if match is None:
+            index += 1
             continue
         fence, info = match["fence"], match["info"].strip()
-        content, index, closed = _fenced(lines, index, fence)
         directive = _DIRECTIVE_INFO.match(info)
-        if directive is None or (fence[0] != ":" and directive["name"] in CODE_DIRECTIVES):
-            if fence[0] == ":":  # a colon fence without a directive holds markup
-                yield from markdown_directives(content, first_line + start + 1)
+        if fence[0] == ":":
+            if info:
+                open_fences.append((index, fence, directive))
+            elif open_fences and len(fence) >= len(open_fences[-1][1]):
+                start, opened, opened_directive = open_fences.pop()
+                if opened_directive is not None:
+                    block = _block(opened_directive, opened, lines[start + 1 : index], start)
+                    blocks.append(dc.replace(block, line=first_line + start, closed_by=fence))
+            index += 1
             continue
-        options, body, skipped = _split_options(content)
-        yield DirectiveBlock(
-            directive["name"],
-            directive["argument"].strip(),
-            first_line + start,
-            options,
-            body,
-            closed,
-            fence,
-        )
-        yield from markdown_directives(body, first_line + start + 1 + skipped)
+        content, after, closed = _fenced(lines, index + 1, fence)
+        if directive is not None and directive["name"] not in CODE_DIRECTIVES:
+            block = dc.replace(_block(directive, fence, content, index), closed=closed)
+            blocks.append(dc.replace(block, line=first_line + index))
+            skipped = len(content) - len(block.body)
+            blocks.extend(markdown_directives(block.body, first_line + index + 1 + skipped))
+        index = after
+    for start, opened, opened_directive in open_fences:
+        if opened_directive is not None:
+            block = _block(opened_directive, opened, lines[start + 1 :], start)
+            blocks.append(dc.replace(block, line=first_line + start, closed=False))
+    blocks.sort(key=lambda block: block.line)
+    yield from blocks
+
+
+def _block(directive: re.Match[str], fence: str, content: list[str], start: int) -> DirectiveBlock:
+    """The directive of the info string ``directive`` whose fence holds ``content``."""
+    options, body, _ = _split_options(content)
+    return DirectiveBlock(
+        directive["name"], directive["argument"].strip(), start, options, body, True, fence
+    )
 
 
 def markdown_lines_outside_code(lines: list[str]) -> Iterator[tuple[int, str]]:

@@ -162,9 +162,12 @@ def label_node(
     """The paragraph that shows an entry's label in bold.
 
     The bold text, not the paragraph, is the translatable message, so a translation
-    replaces the words and keeps the bold.
+    replaces the words and keeps the bold. Bold written inside the label is already bold
+    there, so it is unwrapped (the text builder would otherwise nest its ``**``).
     """
     strong = nodes.strong(source_text, "", *label, translatable=True)
+    for inner in list(strong.findall(nodes.strong, include_self=False)):
+        inner.replace_self(inner.children)
     strong.source, strong.line = source, line
     return nodes.paragraph("", "", strong, classes=["stl-timeline-label"], translatable=False)
 
@@ -243,7 +246,7 @@ class TimelineDirective(BaseDirective):
                 stray = stray or child
                 after.append(child)
         after.extend(pending)
-        if stray is not None:
+        if stray is not None and not self.fence_never_closed:
             warn(
                 "timeline holds content that is not a timeline-entry; it is shown "
                 "after the timeline. Move it into an entry or out of the timeline",
