@@ -16,6 +16,10 @@ exclude_patterns = ["_build", "snippets"]
 
 # "[Order](#order)" links to headings need slug anchors under MyST-Parser 4
 myst_heading_anchors = 3
+# Setting this replaces the extension's own choice (colon_fence, attrs_inline): keep both.
+myst_enable_extensions = ["attrs_inline", "colon_fence", "deflist"]
 
 html_theme = "alabaster"
 html_title = f"{project} {version}"
+html_static_path = ["_static"]
+html_css_files = ["docs.css"]

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from conftest import copy_root, strip_colours
 
-THEME_MODULE = '''\
+THEME_MODULE = """\
 from pathlib import Path
 
 
@@ -26,7 +26,7 @@ def setup(app):
     app.add_html_theme("standin", str(Path(__file__).parent / "standin"))
     app.setup_extension("sphinx_timeline")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,25 @@ def test_a_theme_only_markdown_project_fails_with_one_clear_message(
     assert error.count("Add extensions = ['sphinx_timeline'] to conf.py") == 1
     assert f"{srcdir / 'index.md'} is a Markdown page" in error
     assert "unable to load the master document" not in error
+
+
+def test_the_unrelated_sphinx_timeline_distribution_is_named(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    info = site / "sphinx_timeline-0.2.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: sphinx-timeline\nVersion: 0.2.1\n")
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_timeline"]\nshow_warning_types = True\n', "utf8"
+    )
+    (srcdir / "index.rst").write_text("Title\n=====\n", "utf8")
+    result = sphinx_build(srcdir, tmp_path / "out", site)
+    assert result.returncode == 0, result.stderr
+    assert strip_colours(result.stderr).splitlines() == [
+        "WARNING: the unrelated sphinx-timeline 0.2.1 distribution is installed beside "
+        "sphinx-career-timeline; both install the import package sphinx_timeline, so one "
+        "has overwritten the other's files. Run 'pip uninstall sphinx-timeline "
+        "sphinx-career-timeline', then 'pip install sphinx-career-timeline' "
+        "[timeline.config]"
+    ]
