@@ -9,6 +9,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import get_octicon
 
+from ..core.assets import DESIGN
 from ..core.nodes import html_element
 from ..core.source import is_markdown
 from ..core.warnings_ import TimelineWarning, warn
@@ -50,8 +51,12 @@ class TimelineHtmlTransform(SphinxPostTransform):
             node.replace_self(self.html_list(node))
 
     def html_list(self, node: timeline) -> html_element:
+        coloured = any(entry.get("stl_color") for entry in node.findall(timeline_entry))
         items = html_element(
-            tag="ol", classes=node["classes"], ids=node["ids"], assets=[STYLESHEET]
+            tag="ol",
+            classes=node["classes"],
+            ids=node["ids"],
+            assets=[STYLESHEET, *([DESIGN] if coloured else [])],
         )
         for child in node.children:
             if isinstance(child, timeline_entry):
