@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import soup, warnings_of
+from sphinx_timeline import __version__
 from sphinx_timeline.cli import main
 from sphinx_timeline.core.source import markdown_directives, rst_directives
 from sphinx_timeline.tweet.oembed import english_date
@@ -342,3 +343,59 @@ def test_english_date() -> None:
     assert english_date("July 17, 2021") == "2021-07-17"
     assert english_date("Jul 17, 2021") == ""
     assert english_date("February 30, 2021") == ""
+
+
+@pytest.mark.parametrize("form", ["docs", "./docs", "docs/", "ABSOLUTE"])
+def test_relative_and_absolute_folders_behave_the_same(
+    project: Path,
+    oembed: tuple,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    form: str,
+) -> None:
+    endpoint, _ = oembed
+    (project / "more.rst").unlink()
+    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    conf = project / "conf.py"
+    conf.write_text(conf.read_text() + 'timeline_tweet_cache = "posts"\n')
+    monkeypatch.chdir(project.parent)
+    argument = str(project) if form == "ABSOLUTE" else form
+    assert main(["tweets", "fetch", argument, "--endpoint", endpoint]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines() == [
+        f"index.md:1: tweet {GOOD_ID} written to {project / 'posts' / (GOOD_ID + '.json')}",
+        "1 fetched, 0 already cached, 0 failed",
+    ]
+
+
+def test_a_relative_cache_option_and_folder_from_elsewhere(
+    project: Path, oembed: tuple, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    endpoint, _ = oembed
+    (project / "more.rst").unlink()
+    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    elsewhere = project.parent / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    arguments = ["tweets", "fetch", "../docs", "--cache", "cache", "--endpoint", endpoint]
+    assert main(arguments) == 0
+    assert capsys.readouterr().err == "", "conf.py is read, no error printed"
+    assert (elsewhere / "cache" / f"{GOOD_ID}.json").is_file()
+
+
+def test_version_names_the_distribution(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"sphinx-timeline (sphinx-career-timeline) {__version__}\n"
+
+
+def test_help_does_not_import_sphinx() -> None:
+    code = (
+        "import sys\nfrom sphinx_timeline.cli import main\n"
+        "status = main(['--help'])\nprint(status, sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('sphinx', 'docutils', 'myst_parser', 'sphinx_design')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "0 []"
