@@ -1,70 +1,23 @@
-"""Shared fixtures: Sphinx's own test fixtures, a builder for throwaway projects,
-exact warning lists and stored expectations."""
+"""Shared fixtures: Sphinx's own test fixtures and a builder for throwaway projects.
+The helpers that read the output are in ``helpers.py``."""
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from helpers import ROOTS
+
 pytest_plugins = ("sphinx.testing.fixtures",)
-
-TESTS = Path(__file__).parent
-ROOTS = TESTS / "roots"
-EXPECTED = TESTS / "expected"
-DOCS = TESTS.parent / "docs"
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-REGENERATE = os.environ.get("STL_REGENERATE") == "1"
-"""``STL_REGENERATE=1 pytest`` rewrites the stored expectations from the current output."""
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where ``@pytest.mark.sphinx(testroot=...)`` finds its ``test-*`` projects."""
     return ROOTS
-
-
-def copy_root(name: str, destination: Path) -> Path:
-    """A fresh copy of ``tests/roots/test-<name>`` in ``destination``."""
-    target = destination / name
-    shutil.copytree(ROOTS / f"test-{name}", target)
-    return target
-
-
-def strip_colours(text: str) -> str:
-    """``text`` without the terminal colour codes Sphinx writes."""
-    return _ANSI.sub("", text)
-
-
-def warnings_of(app: SphinxTestApp) -> list[str]:
-    """The build's warnings, one a line, with the source folder shown as ``<src>``."""
-    text = strip_colours(app.warning.getvalue())
-    text = text.replace(str(app.srcdir) + os.sep, "<src>/")
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
-    """The built HTML page ``page`` (a docname), parsed."""
-    return BeautifulSoup((app.outdir / f"{page}.html").read_text("utf8"), "html.parser")
-
-
-def expect(name: str, actual: str) -> None:
-    """Compare ``actual`` with the stored ``tests/expected/<name>``."""
-    path = EXPECTED / name
-    if REGENERATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf8")
-    elif not path.exists():
-        pytest.fail(f"no stored expectation {path}; run with STL_REGENERATE=1 to create it")
-    assert actual == path.read_text(encoding="utf8"), f"output differs from {path}"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import warnings_of
+from helpers import warnings_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext

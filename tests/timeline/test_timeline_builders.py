@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import copy_root, expect, warnings_of
+from helpers import copy_root, expect, warnings_of
 
 BUILDERS = [
     "html",

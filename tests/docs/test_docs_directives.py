@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import soup, warnings_of
+from helpers import soup, warnings_of
 from sphinx_timeline.cli import build_parser
 
 BuildFn = Callable[..., SphinxTestApp]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import soup, warnings_of
+from helpers import soup, warnings_of
 
 Build = Callable[..., SphinxTestApp]
 

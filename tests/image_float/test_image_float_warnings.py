@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, soup, warnings_of
+from helpers import ROOTS, soup, warnings_of
 
 Build = Callable[..., SphinxTestApp]
 

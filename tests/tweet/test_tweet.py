@@ -11,9 +11,17 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 from sphinx.testing.util import SphinxTestApp
-from test_builds import assert_same_output, pages, sphinx_build
 
-from conftest import copy_root, soup, strip_colours, warnings_of
+from helpers import (
+    PACKAGE,
+    assert_same_output,
+    copy_root,
+    pages,
+    soup,
+    sphinx_build,
+    strip_colours,
+    warnings_of,
+)
 from sphinx_timeline.tweet.post import PostRef
 
 Build = Callable[..., SphinxTestApp]
@@ -252,13 +260,7 @@ def test_modes(build: Build, mode: str) -> None:
 
 
 def test_our_script_loads_x_with_do_not_track() -> None:
-    script = (
-        Path(__file__).parent.parent
-        / "sphinx_timeline"
-        / "tweet"
-        / "static"
-        / "sphinx-timeline-tweet.js"
-    )
+    script = PACKAGE / "tweet" / "static" / "sphinx-timeline-tweet.js"
     source = script.read_text("utf8")
     assert '"https://platform.twitter.com/widgets.js"' in source
     assert 'meta.name = "twitter:dnt"' in source
@@ -396,26 +398,6 @@ def test_fetching_the_cache_rebuilds_the_page(
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert "Cached words" in soup(app, "index").get_text()
-
-
-def test_docs_name_every_css_setting() -> None:
-    """The styling section lists each ``--stl-tweet-*`` custom property of the stylesheet."""
-    root = Path(__file__).parent.parent
-    css = (root / "sphinx_timeline" / "tweet" / "static" / "sphinx-timeline-tweet.css").read_text()
-    declared = set(re.findall(r"(--stl-tweet-[a-z-]+)\s*:", css))
-    documented = set(re.findall(r"--stl-tweet-[a-z-]+", (root / "docs" / "tweet.md").read_text()))
-    assert declared
-    assert declared <= documented, declared - documented
-
-
-@pytest.mark.parametrize("mode", ["click", "static", "widget"])
-def test_parallel_build_equals_serial_build(tmp_path: Path, mode: str) -> None:
-    srcdir = copy_root("tweet", tmp_path)
-    sphinx_build(srcdir, tmp_path / "serial", "-j", "1", "-D", f"timeline_tweet_embed={mode}")
-    sphinx_build(srcdir, tmp_path / "parallel", "-j", "2", "-D", f"timeline_tweet_embed={mode}")
-    assert_same_output(tmp_path / "serial", tmp_path / "parallel")
-    sphinx_build(srcdir, tmp_path / "again", "-E", "-D", f"timeline_tweet_embed={mode}")
-    assert_same_output(tmp_path / "serial", tmp_path / "again")
 
 
 def test_incremental_build_after_editing_the_cache(tmp_path: Path) -> None:

@@ -13,12 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import soup, warnings_of
-from sphinx_timeline import __version__
+from helpers import soup, warnings_of
 from sphinx_timeline.cli import main
-from sphinx_timeline.core.source import markdown_directives, rst_directives
 from sphinx_timeline.tweet.oembed import english_date
-from sphinx_timeline.tweet.sources import textless_tweets
 
 GOOD_ID = "1416186020509360129"
 HTML = (
@@ -310,35 +307,6 @@ def test_console_script_and_module(project: Path, oembed: tuple) -> None:
     assert "usage: sphinx-timeline" in usage.stderr
 
 
-def test_scanners() -> None:
-    markdown = [
-        "```{tweet} 1",
-        "```",
-        "~~~python",
-        ":::{tweet} 2",
-        ":::",
-        "~~~",
-        "::::{tab-set}",
-        ":::{tweet} 3",
-        "---",
-        "user: someone",
-        "---",
-        ":::",
-        "::::",
-    ]
-    found = textless_tweets(markdown_directives(markdown))
-    assert [(b.line, b.argument, b.options.get("user")) for b in found] == [
-        (1, "1", None),
-        (8, "3", "someone"),
-    ]
-    rst = [".. tweet:: 4", "   :user: @a", "", ".. tweet:: 5", "", "   Text.", ".. tweet:: 6"]
-    found = textless_tweets(rst_directives(rst))
-    assert [(b.line, b.argument, b.options.get("user")) for b in found] == [
-        (1, "4", "@a"),
-        (7, "6", None),
-    ]
-
-
 def test_english_date() -> None:
     assert english_date("July 17, 2021") == "2021-07-17"
     assert english_date("Jul 17, 2021") == ""
@@ -382,20 +350,3 @@ def test_a_relative_cache_option_and_folder_from_elsewhere(
     assert main(arguments) == 0
     assert capsys.readouterr().err == "", "conf.py is read, no error printed"
     assert (elsewhere / "cache" / f"{GOOD_ID}.json").is_file()
-
-
-def test_version_names_the_distribution(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--version"]) == 0
-    assert capsys.readouterr().out == f"sphinx-timeline (sphinx-career-timeline) {__version__}\n"
-
-
-def test_help_does_not_import_sphinx() -> None:
-    code = (
-        "import sys\nfrom sphinx_timeline.cli import main\n"
-        "status = main(['--help'])\nprint(status, sorted(m for m in sys.modules "
-        "if m.split('.')[0] in ('sphinx', 'docutils', 'myst_parser', 'sphinx_design')))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.splitlines()[-1] == "0 []"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import DOCS, expect, soup, warnings_of
+from helpers import DOCS, expect, soup, warnings_of
 
 SNIPPETS = DOCS / "snippets"
 NAMES = sorted(path.stem for path in (SNIPPETS / "myst").glob("*.md"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_root, strip_colours
+from helpers import copy_root, strip_colours
 
 THEME_MODULE = """\
 from pathlib import Path

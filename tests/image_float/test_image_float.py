@@ -9,16 +9,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
-from test_builds import assert_same_output, sphinx_build
 
-from conftest import DOCS, ROOTS, copy_root, expect, soup, warnings_of
+from helpers import PACKAGE, ROOTS, copy_root, expect, soup, warnings_of
 from sphinx_timeline.core.metadata import parse_flag
 from sphinx_timeline.image_float.images import css_width
 
 Build = Callable[..., SphinxTestApp]
 
 IMAGES = ROOTS / "test-float" / "img"
-STATIC = Path(__file__).parent.parent / "sphinx_timeline" / "image_float" / "static"
+STATIC = PACKAGE / "image_float" / "static"
 
 
 def figures(app: SphinxTestApp, page: str) -> list[Tag]:
@@ -376,24 +375,6 @@ def test_editing_an_image_rebuilds_its_page(
     app.build()
     img = figures(app, "notes/note")[0].select_one("img")
     assert (img["width"], img["height"]) == ("400", "300")
-
-
-def test_parallel_and_repeated_builds_are_identical(tmp_path: Path) -> None:
-    srcdir = copy_root("float", tmp_path)
-    sphinx_build(srcdir, tmp_path / "serial", "-j", "1")
-    sphinx_build(srcdir, tmp_path / "parallel", "-j", "2", "-E")
-    sphinx_build(srcdir, tmp_path / "again", "-E")
-    assert_same_output(tmp_path / "serial", tmp_path / "parallel")
-    assert_same_output(tmp_path / "serial", tmp_path / "again")
-
-
-def test_docs_name_every_css_setting() -> None:
-    """The docs page lists each ``--stl-float-*`` custom property the stylesheet declares."""
-    css = (STATIC / "sphinx-timeline-float.css").read_text("utf8")
-    declared = set(re.findall(r"(--stl-[a-z-]+)\s*:", css))
-    documented = set(re.findall(r"--stl-[a-z-]+", (DOCS / "image-float.md").read_text("utf8")))
-    assert declared == {"--stl-float-width", "--stl-float-gap", "--stl-float-caption-scale"}
-    assert declared <= documented, declared - documented
 
 
 @pytest.mark.parametrize(

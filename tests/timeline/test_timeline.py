@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import copy_root, expect, soup, warnings_of
+from helpers import copy_root, expect, soup, warnings_of
 from sphinx_timeline.timeline.nodes import timeline as timeline_node
 
 Build = Callable[..., SphinxTestApp]

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import sphinx_timeline
-from conftest import DOCS
+from helpers import DOCS, PACKAGE
 
 
 @pytest.mark.parametrize("buildername", ["html", "latex", "text", "man"])
@@ -26,11 +25,19 @@ def test_docs_build_strictly(tmp_path: Path, buildername: str) -> None:
     assert result.stderr == ""
 
 
-def test_docs_name_every_css_setting() -> None:
-    """The styling section lists each ``--stl-*`` custom property the stylesheet declares."""
-    static = Path(sphinx_timeline.__file__).parent / "timeline" / "static"
-    css = (static / "sphinx-timeline.css").read_text()
-    declared = set(re.findall(r"(--stl-[a-z-]+)\s*:", css)) - {"--stl-marker-top"}  # derived
-    documented = set(re.findall(r"--stl-[a-z-]+", (DOCS / "timeline.md").read_text()))
+@pytest.mark.parametrize(
+    ("stylesheet", "page"),
+    [
+        ("timeline/static/sphinx-timeline.css", "timeline.md"),
+        ("tweet/static/sphinx-timeline-tweet.css", "tweet.md"),
+        ("image_float/static/sphinx-timeline-float.css", "image-float.md"),
+    ],
+)
+def test_docs_name_every_css_setting(stylesheet: str, page: str) -> None:
+    """The feature's docs page lists each ``--stl-*`` custom property its stylesheet
+    declares for writers (``--stl-marker-top`` is derived, not a setting)."""
+    css = (PACKAGE / stylesheet).read_text("utf8")
+    declared = set(re.findall(r"(--stl-[a-z-]+)\s*:", css)) - {"--stl-marker-top"}
+    documented = set(re.findall(r"--stl-[a-z-]+", (DOCS / page).read_text("utf8")))
     assert declared
     assert declared <= documented, declared - documented

@@ -1,0 +1,101 @@
+"""What every test uses: the test projects, building them, and reading their output.
+
+Tests import from here (never from another test module); the fixtures are in
+``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+TESTS = Path(__file__).parent
+ROOTS = TESTS / "roots"
+EXPECTED = TESTS / "expected"
+DOCS = TESTS.parent / "docs"
+PACKAGE = TESTS.parent / "sphinx_timeline"
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+REGENERATE = os.environ.get("STL_REGENERATE") == "1"
+"""``STL_REGENERATE=1 pytest`` rewrites the stored expectations from the current output."""
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    """A fresh copy of ``tests/roots/test-<name>`` in ``destination``."""
+    target = destination / name
+    shutil.copytree(ROOTS / f"test-{name}", target)
+    return target
+
+
+def strip_colours(text: str) -> str:
+    """``text`` without the terminal colour codes Sphinx writes."""
+    return _ANSI.sub("", text)
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    """The build's warnings, one a line, with the source folder shown as ``<src>``."""
+    text = strip_colours(app.warning.getvalue())
+    text = text.replace(str(app.srcdir) + os.sep, "<src>/")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    """The built HTML page ``page`` (a docname), parsed."""
+    return BeautifulSoup((app.outdir / f"{page}.html").read_text("utf8"), "html.parser")
+
+
+def expect(name: str, actual: str) -> None:
+    """Compare ``actual`` with the stored ``tests/expected/<name>``."""
+    path = EXPECTED / name
+    if REGENERATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf8")
+    elif not path.exists():
+        pytest.fail(f"no stored expectation {path}; run with STL_REGENERATE=1 to create it")
+    assert actual == path.read_text(encoding="utf8"), f"output differs from {path}"
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *args: str) -> str:
+    """Run ``sphinx-build -W -b html`` in a subprocess, reproducibly dated; its output."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-b", "html", *args, str(srcdir), str(outdir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def pages(outdir: Path) -> dict[str, bytes]:
+    """The built HTML pages and static files, by relative path."""
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".css", ".js"}
+    }
+
+
+def assert_same_output(first: Path, second: Path) -> None:
+    """Fail with the differing files (and the first differing lines) of two builds."""
+    a, b = pages(first), pages(second)
+    assert sorted(a) == sorted(b)
+    differing = [name for name in a if a[name] != b[name]]
+    if differing:
+        name = differing[0]
+        diff = difflib.unified_diff(
+            a[name].decode().splitlines(), b[name].decode().splitlines(), lineterm="", n=1
+        )
+        pytest.fail(f"{differing} differ; {name}:\n" + "\n".join(list(diff)[:40]))
