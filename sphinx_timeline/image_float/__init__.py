@@ -21,6 +21,16 @@ from .html import (
     visit_float_image,
     visit_float_media,
 )
+from .latex import (
+    ImageFloatLatexTransform,
+    ImageFloatTextTransform,
+    depart_in_place_figure,
+    depart_wrapped_figure,
+    in_place_figure,
+    visit_in_place_figure,
+    visit_wrapped_figure,
+    wrapped_figure,
+)
 from .lightbox import resolve_lightboxes
 from .settings import SETTINGS
 
@@ -29,8 +39,8 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> None:
-    """Register the settings, directive, HTML nodes and transforms, the lightbox switch
-    and the assets."""
+    """Register the settings, directive, HTML and LaTeX nodes, transforms, the lightbox
+    switch and the assets."""
     add_settings(app, SETTINGS)
     app.add_directive("image-float", ImageFloatDirective)
     # the HTML figure is numbered as a figure: its caption shows "Fig. N"
@@ -40,4 +50,13 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-read", resolve_lightboxes, priority=600)
     app.add_post_transform(ImageFloatHtmlTransform)
     app.add_post_transform(ImageFloatOtherTransform)
+    # made by the LaTeX transform only, so only the LaTeX writer meets them
+    app.add_enumerable_node(
+        in_place_figure, "figure", latex=(visit_in_place_figure, depart_in_place_figure)
+    )
+    app.add_enumerable_node(
+        wrapped_figure, "figure", latex=(visit_wrapped_figure, depart_wrapped_figure)
+    )
+    app.add_post_transform(ImageFloatLatexTransform)
+    app.add_post_transform(ImageFloatTextTransform)
     add_static_folder(app, Path(__file__).parent / "static")

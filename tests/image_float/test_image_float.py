@@ -312,22 +312,25 @@ def test_dirhtml_and_singlehtml_image_urls(
     assert page.select_one("#photo .caption-number").get_text() == "Fig. 1 "
 
 
-def test_latex_wraps_text_around_the_figure(
+def test_latex_places_each_float_of_its_width(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path
 ) -> None:
     app = make_app("latex", srcdir=copy_root("float", tmp_path))
     app.build()
     tex = next(app.outdir.glob("*.tex")).read_text("utf8")
+    # too little text beside any of them to wrap (tests/test_latex_pdf.py has floats
+    # that wrap): each is a figure in its place, its image of the float's width
     assert (
-        "\\begin{wrapfigure}{r}{0.400\\linewidth}\n\\centering\n"
-        "\\noindent\\sphinxincludegraphics[width=1.000\\linewidth]{{photo}.png}\n"
+        "\\begin{figure}[H]\n\\centering\n\\capstart\n\n"
+        "\\noindent\\sphinxincludegraphics[width=0.400\\linewidth]{{photo}.png}\n"
         "\\caption{The \\sphinxstyleemphasis{blue} photo, see "
         "\\sphinxhref{https://example.org}{the site}.}\\label{\\detokenize{index:photo}}"
-        "\\end{wrapfigure}"
+        "\\end{figure}"
     ) in tex
-    assert "\\begin{wrapfigure}{l}{12em}" in tex
-    assert "\\begin{wrapfigure}{r}{150px}" not in tex
-    assert "\\begin{wrapfigure}{r}{150\\sphinxpxdimen}" in tex
+    assert "wrapfigure" not in tex
+    assert "\\sphinxincludegraphics[width=12em]{{square}.png}" in tex
+    assert "[width=150px]" not in tex
+    assert "\\sphinxincludegraphics[width=150\\sphinxpxdimen]{{square}.png}" in tex
     assert "\\sphinxhref{https://example.org/?a=1\\&b=2}{\\sphinxincludegraphics" in tex
     assert "\\hyperref[\\detokenize{index:photo}]{Fig.\\@ \\ref{\\detokenize{index:photo}}}" in tex
     # the dark variant is for screens: neither in the PDF nor copied
@@ -342,8 +345,8 @@ def test_text_shows_alt_text_and_caption(
     app = make_app("text", srcdir=copy_root("float", tmp_path))
     app.build()
     text = (app.outdir / "index.txt").read_text("utf8")
-    assert "[image: A blue photo][image]The *blue* photo, see the site." in text
-    assert text.count("[image") == 6  # one image per float: no dark variant
+    assert "   [image: A blue photo]\n\n   The *blue* photo, see the site.\n" in text
+    assert text.count("[image") == 3  # one mention per float: no dark variant
     assert "A square, enlarged on click." in text
 
 
