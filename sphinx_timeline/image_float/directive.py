@@ -111,7 +111,6 @@ class ImageFloatDirective(BaseDirective):
         self.add_name(figure)
         image = self.image_node(light, alt)
         if target:
-            figure["stl_target"] = True
             figure += nodes.reference("", "", image, refuri=target)
         else:
             figure += image

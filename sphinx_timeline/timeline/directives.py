@@ -217,7 +217,7 @@ class TimelineDirective(BaseDirective):
                 reverse=order == "descending",
             )
 
-        node = timeline(classes=["stl-timeline", *self.options.get("class", [])], stl_order=order)
+        node = timeline(classes=["stl-timeline", *self.options.get("class", [])])
         self.set_source_info(node)
         self.add_name(node)
         for targets, entry in groups:

@@ -350,3 +350,22 @@ def test_a_relative_cache_option_and_folder_from_elsewhere(
     assert main(arguments) == 0
     assert capsys.readouterr().err == "", "conf.py is read, no error printed"
     assert (elsewhere / "cache" / f"{GOOD_ID}.json").is_file()
+
+
+def test_a_path_object_names_one_cache_folder_for_fetch_and_build(
+    project: Path, oembed: tuple, make_app
+) -> None:
+    endpoint, _ = oembed
+    (project / "more.rst").unlink()
+    (project / "index.md").write_text(f"# Posts\n\n:::{{tweet}} {GOOD_ID}\n:::\n")
+    conf = project / "conf.py"
+    conf.write_text(
+        "import pathlib\n" + conf.read_text() + 'timeline_tweet_cache = pathlib.Path("posts")\n'
+    )
+    assert main(["tweets", "fetch", str(project), "--endpoint", endpoint]) == 0
+    assert [path.name for path in (project / "posts").iterdir()] == [f"{GOOD_ID}.json"]
+    app = make_app("html", srcdir=project)
+    app.build()
+    assert warnings_of(app) == []
+    card = soup(app, "index").select_one("figure.stl-tweet")
+    assert card.select_one("blockquote").get_text(strip=True).startswith("Shipped it!")
