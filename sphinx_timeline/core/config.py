@@ -42,6 +42,8 @@ class Setting:
     validator: Validator
     help: str
     """reStructuredText, shown in the configuration reference."""
+    types: tuple[type, ...] = ()
+    """The types Sphinx lets through unwarned, when more than the default's."""
 
     @property
     def key(self) -> str:
@@ -95,7 +97,7 @@ def when_configured(
 def add_settings(app: Sphinx, settings: Sequence[Setting]) -> None:
     """Register ``settings`` and validate them once the configuration is read."""
     for setting in settings:
-        app.add_config_value(setting.key, setting.default, "env")
+        app.add_config_value(setting.key, setting.default, "env", setting.types)
     when_configured(app, lambda app, config: validate(app, config, settings), priority=400)
 
 

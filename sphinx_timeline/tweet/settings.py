@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pathlib
 from typing import Any
 
 from ..core.config import Setting, one_of
@@ -29,6 +30,7 @@ CACHE = Setting(
     folder_path,
     "The folder of the ``tweet`` cache, one ``<id>.json`` file per post, relative to "
     "the folder of ``conf.py``; ``sphinx-timeline tweets fetch`` fills it.",
+    (str, type(pathlib.Path()), pathlib.Path),
 )
 
 SETTINGS = (EMBED, CACHE)
