@@ -20,9 +20,10 @@ from sphinx.testing.util import SphinxTestApp
 from helpers import warnings_of
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 NewContext = Callable[..., "BrowserContext"]
+OpenSite = Callable[..., "Page"]
 
 ROOT = Path(__file__).parent / "roots" / "test-browser"
 
@@ -122,3 +123,52 @@ def new_context(browser: Browser) -> Iterator[NewContext]:
     yield _new
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_site(new_context: NewContext) -> OpenSite:
+    """Open a page of a built site in a fresh browser context, the network blocked.
+
+    ``open_site(site, page="index", width=1280, media="screen", ...)`` opens
+    ``<site>/<page>.html`` in a viewport ``width`` px wide, shown for ``media``, and
+    returns it once ``wait_until`` ("load", or "domcontentloaded") has happened. The
+    page records the name of each file it asks for in ``page.requested``. The options:
+
+    - ``routes``: URL patterns and their handlers, asked before the network is blocked;
+    - ``hold``: the requests for files of that name wait in ``page.held`` until the test
+      continues them;
+    - ``init_script``: a script run before the page's own (to set ``localStorage``);
+    - any other: an option of ``Browser.new_context`` (``color_scheme="dark"``).
+    """
+
+    def _open(
+        site: Path,
+        page: str = "index",
+        width: int = 1280,
+        media: str = "screen",
+        *,
+        wait_until: str = "load",
+        routes: dict[str, Callable[..., None]] | None = None,
+        hold: str | None = None,
+        init_script: str | None = None,
+        **context_options: Any,
+    ) -> Page:
+        context = new_context(width, **context_options)
+        for pattern, handler in (routes or {}).items():
+            context.route(pattern, handler)  # the later route is asked first
+        if init_script:
+            context.add_init_script(init_script)
+        tab = context.new_page()
+        tab.requested = []  # type: ignore[attr-defined]
+        tab.on(
+            "request",
+            lambda request: tab.requested.append(request.url.split("?")[0].rsplit("/", 1)[-1]),
+        )
+        if hold:  # keep the files named ``hold`` waiting until the test releases them
+            tab.held = []  # type: ignore[attr-defined]
+            tab.route(f"**/{hold}", lambda route: tab.held.append(route))
+        tab.emulate_media(media=media)
+        tab.goto((site / f"{page}.html").as_uri(), wait_until=wait_until)
+        return tab
+
+    return _open

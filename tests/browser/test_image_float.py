@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from .conftest import build_site
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-    from .conftest import NewContext
+    from .conftest import OpenSite
 
 pytestmark = pytest.mark.browser
 
@@ -42,30 +43,10 @@ def float_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def open_page(new_context: NewContext, float_site: Path) -> OpenPage:
-    """Open a page of the built site in a fresh context; records the files it requests."""
-
-    def _open(
-        page: str = "index",
-        width: int = 1280,
-        media: str = "screen",
-        hold: str | None = None,
-        **context_options: Any,
-    ) -> Page:
-        tab = new_context(width, **context_options).new_page()
-        tab.requested = []  # type: ignore[attr-defined]
-        tab.on(
-            "request",
-            lambda request: tab.requested.append(request.url.split("?")[0].rsplit("/", 1)[-1]),
-        )
-        if hold:  # keep the files named ``hold`` waiting until the test releases them
-            tab.held = []  # type: ignore[attr-defined]
-            tab.route(f"**/{hold}", lambda route: tab.held.append(route))
-        tab.emulate_media(media=media)
-        tab.goto((float_site / f"{page}.html").as_uri(), wait_until="domcontentloaded")
-        return tab
-
-    return _open
+def open_page(open_site: OpenSite, float_site: Path) -> OpenPage:
+    """Open a page of the built site in a fresh context; it records the files it requests
+    (``page.requested``) and can hold some back (``hold=``)."""
+    return partial(open_site, float_site, wait_until="domcontentloaded")
 
 
 def box(page: Page, selector: str) -> dict[str, Any]:
@@ -308,3 +289,19 @@ def test_a_float_stays_in_its_timeline_entry(open_page: OpenPage, width: int) ->
     entry = box(page, "#entry-with-float .stl-timeline-content")
     assert entry["bottom"] >= figure["bottom"] - NEAR
     assert box(page, "#next-entry")["top"] >= figure["bottom"] - NEAR
+
+
+@pytest.mark.parametrize(
+    ("float_id", "code"), [("before-code", "div.highlight-python"), ("before-tabs", ".sd-tab-set")]
+)
+def test_code_after_a_float_is_not_cut_off(open_page: OpenPage, float_id: str, code: str) -> None:
+    """Code starts below a float before it, at the text's full width, its lines whole."""
+    page = open_page("code", width=1280)
+    section = box(page, "div.body > section")
+    figure = box(page, f"#{float_id}")
+    block = box(page, f"#{float_id} ~ {code}")
+    assert figure["float"] in ("left", "right")
+    assert block["top"] >= figure["bottom"] - NEAR
+    assert block["width"] == pytest.approx(section["width"], abs=NEAR)
+    pre = page.locator(f"#{float_id} ~ {code} pre").first
+    assert pre.evaluate("(pre) => pre.scrollWidth <= pre.clientWidth"), "every line shows whole"

@@ -8,9 +8,10 @@ Alabaster), never from pixels.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,7 +20,7 @@ from .colours import text_contrast
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-    from .conftest import NewContext
+    from .conftest import OpenSite
 
 pytestmark = pytest.mark.browser
 
@@ -60,21 +61,9 @@ ENTRY_BOXES = """
 
 
 @pytest.fixture
-def open_page(new_context: NewContext, site: Path) -> OpenPage:
+def open_page(open_site: OpenSite, site: Path) -> OpenPage:
     """Open a page of the built site in a fresh browser context, the network blocked."""
-
-    def _open(
-        page: str = "index",
-        width: int = 1280,
-        media: str = "screen",
-        **context_options: Any,
-    ) -> Page:
-        tab = new_context(width, **context_options).new_page()
-        tab.emulate_media(media=media)
-        tab.goto((site / f"{page}.html").as_uri())
-        return tab
-
-    return _open
+    return partial(open_site, site)
 
 
 def entries(page: Page, selector: str = "div.body > section > ol.stl-timeline") -> list[dict]:

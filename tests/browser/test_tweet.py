@@ -20,7 +20,7 @@ from .conftest import build_site
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Route
 
-    from .conftest import NewContext
+    from .conftest import OpenSite
 
 pytestmark = pytest.mark.browser
 
@@ -53,29 +53,34 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 class Network:
-    """The requests a page made for X's script."""
+    """The requests a page made for X's script, answered with ``platform`` (a script),
+    or failed when it is None."""
 
-    def __init__(self) -> None:
+    def __init__(self, platform: str | None = FAKE_PLATFORM) -> None:
         self.platform: list[str] = []
+        self.script = platform
 
     def answer(self, route: Route) -> None:
         self.platform.append(route.request.url)
-        route.fulfill(status=200, content_type="text/javascript", body=FAKE_PLATFORM)
+        if self.script is None:
+            route.abort()
+        else:
+            route.fulfill(status=200, content_type="text/javascript", body=self.script)
 
 
 @pytest.fixture
-def open_page(new_context: NewContext, sites: dict[str, Path]) -> OpenPage:
+def open_page(open_site: OpenSite, sites: dict[str, Path]) -> OpenPage:
     """Open a page of one mode's site in a fresh context: (page, network)."""
 
     def _open(
-        mode: str = "click", page: str = "index", width: int = 1280, **options: Any
+        mode: str = "click",
+        page: str = "index",
+        width: int = 1280,
+        platform: str | None = FAKE_PLATFORM,
+        **options: Any,
     ) -> tuple[Page, Network]:
-        context = new_context(width, **options)  # every other request leaving is aborted
-        network = Network()
-        context.route(PLATFORM, network.answer)  # the later route is asked first
-        tab = context.new_page()
-        tab.goto((sites[mode] / f"{page}.html").as_uri())
-        tab.wait_for_load_state("load")
+        network = Network(platform)  # every other request leaving is aborted
+        tab = open_site(sites[mode], page, width, routes={PLATFORM: network.answer}, **options)
         return tab, network
 
     return _open
@@ -211,3 +216,89 @@ def test_text_contrast(open_page: OpenPage, scheme: str) -> None:
         ratio, background = text_contrast(element, scheme)
         assert ratio >= 4.5, part
         assert background < 0.05, part
+
+
+# X's script loads, but the post never comes, or X fails to show it
+SILENT_PLATFORM = FAKE_PLATFORM.replace(
+    "return Promise.resolve(post);", "return new Promise(() => {});"
+)
+FAILING_PLATFORM = FAKE_PLATFORM.replace(
+    "return Promise.resolve(post);", "return Promise.reject(new Error('X is down'));"
+)
+UNREACHABLE = "X could not be reached; the post is shown as saved."
+STATUS = """(card) => {
+  const status = card.querySelector('.stl-tweet-status');
+  return status && {
+    text: status.textContent,
+    shown: status.offsetParent !== null && status.getBoundingClientRect().height > 0,
+    live: status.getAttribute('aria-live'),
+    role: status.getAttribute('role'),
+  };
+}"""
+
+
+@pytest.mark.parametrize(
+    "platform",
+    [None, SILENT_PLATFORM, FAILING_PLATFORM],
+    ids=["script-blocked", "post-never-comes", "x-fails"],
+)
+def test_when_x_cannot_be_reached_the_card_says_so(
+    open_page: OpenPage, platform: str | None
+) -> None:
+    page, network = open_page("click", platform=platform)
+    card = page.locator("figure.stl-tweet").first
+    # an empty live region is there before there is anything to say
+    assert card.evaluate(STATUS) == {"text": "", "shown": False, "live": "polite", "role": "status"}
+    card.evaluate("(card) => { card.dataset.stlTimeout = '300'; }")  # not X's 10 seconds
+    card.get_by_role("button").click()
+    page.wait_for_function(
+        "() => document.querySelector('.stl-tweet-status').textContent.trim() !== ''",
+        timeout=5000,
+    )
+    assert network.platform == [PLATFORM]
+    status = card.evaluate(STATUS)
+    assert status["text"] == UNREACHABLE
+    assert status["shown"]
+    first, second = cards(page)
+    assert UNREACHABLE in first["text"]
+    assert "Ten years ago today I opened my first pull request" in first["text"]
+    assert not first["embedded"]
+    assert not first["fake"]
+    assert first["button"], "the reader may try again"
+    assert card.get_by_role("button").is_enabled()
+    assert card.evaluate("(card) => card.hasAttribute('aria-busy')") is False
+    assert UNREACHABLE not in second["text"], "the other card was not asked for"
+
+
+def test_the_card_waits_for_x_until_its_time_out(open_page: OpenPage) -> None:
+    page, _ = open_page("click", platform=SILENT_PLATFORM)
+    card = page.locator("figure.stl-tweet").first
+    card.evaluate("(card) => { card.dataset.stlTimeout = '800'; }")
+    card.get_by_role("button").click()
+    page.wait_for_function("() => (window.stlCalls || []).length === 1")  # X was asked
+    status = card.evaluate(STATUS)
+    assert status is not None
+    assert status["text"] == "", "no message while X may still answer"
+    assert card.evaluate("(card) => card.getAttribute('aria-busy')") == "true"
+    page.wait_for_function(
+        "() => document.querySelector('.stl-tweet-status').textContent.trim() !== ''",
+        timeout=5000,
+    )
+    assert card.evaluate(STATUS)["text"] == UNREACHABLE
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_message_is_readable(open_page: OpenPage, scheme: str) -> None:
+    page, _ = open_page("click", platform=None, color_scheme=scheme)
+    for card in page.locator("figure.stl-tweet").all():
+        card.get_by_role("button").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.stl-tweet-status')]"
+        ".filter((status) => status.textContent.trim() !== '').length === 2",
+        timeout=5000,
+    )
+    for status in page.locator(".stl-tweet-status").all():
+        ratio, background = text_contrast(status, scheme)
+        assert ratio >= 4.5
+        if scheme == "dark":  # the test project's dark mode is in force
+            assert background < 0.05
