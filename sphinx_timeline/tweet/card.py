@@ -54,6 +54,7 @@ def tweet_card(node: tweet, embed: str) -> html_element:
     assets = [STYLESHEET]
     if embed != "static":
         attrs["data-stl-embed"] = embed
+        attrs["data-stl-unreachable"] = _("X could not be reached; the post is shown as saved.")
         assets.append(SCRIPT)
     card = html_element(
         tag="figure",

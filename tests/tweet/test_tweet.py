@@ -421,3 +421,6 @@ def test_card_words_are_translated(build: Build) -> None:
     figure = card(app)
     assert figure.select_one("a.stl-tweet-permalink").get_text() == "Diesen Beitrag auf X ansehen"
     assert figure.select_one("button").get_text() == "Von X laden"
+    assert figure["data-stl-unreachable"] == (
+        "X war nicht erreichbar; der Beitrag wird so gezeigt, wie er gespeichert ist."
+    )
