@@ -1,6 +1,7 @@
 """Directives used only by this project's own documentation, to generate reference pages.
 
 - ``timeline-config-table``: every ``timeline_*`` value the features declare.
+- ``timeline-note-fields``: every front matter field of an author note.
 - ``timeline-warnings-table``: every ``timeline.<subtype>`` of :class:`.TimelineWarning`.
 - ``timeline-directive-options NAME``: a directive's options, taken from its
   ``option_spec``; the content describes each one, and a warning says when an option
@@ -37,6 +38,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .core.warnings_ import WARNING_TYPE, TimelineWarning
 from .extension import FEATURES
+from .notes import fields
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("timeline-directive-options", DirectiveOptionsDirective)
     app.add_directive("timeline-example", ExampleDirective)
     app.add_directive("timeline-cli-reference", CliReferenceDirective)
+    app.add_directive("timeline-note-fields", NoteFieldsDirective)
     return {"version": "builtin", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -72,6 +75,18 @@ class ConfigTableDirective(SphinxDirective):
                     ]
                 )
         return [make_table(["Name", "Type", "Default", "Description"], [26, 7, 7, 60], rows)]
+
+
+class NoteFieldsDirective(SphinxDirective):
+    """A table of every front matter field a note reads, with its help text."""
+
+    def run(self) -> list[nodes.Node]:
+        source = inspect.getsourcefile(fields) or "fields.py"
+        rows = [
+            [[nodes.literal("", name)], parse_rst(self, help_text, source)]
+            for name, help_text in fields.FIELDS.items()
+        ]
+        return [make_table(["Field", "What it does"], [20, 80], rows)]
 
 
 class WarningsTableDirective(SphinxDirective):

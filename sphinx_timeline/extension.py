@@ -5,14 +5,14 @@ from __future__ import annotations
 import importlib.metadata
 from typing import TYPE_CHECKING
 
-from . import core, image_float, timeline, tweet
+from . import core, image_float, notes, timeline, tweet
 from .core.config import when_configured
 from .core.warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-FEATURES = (timeline, image_float, tweet)
+FEATURES = (timeline, image_float, tweet, notes)
 """The feature packages, each with its ``setup(app)`` and its ``SETTINGS``."""
 
 UNRELATED_DISTRIBUTION = "sphinx-timeline"

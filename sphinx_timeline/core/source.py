@@ -14,7 +14,9 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import yaml
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -52,13 +54,42 @@ def is_markdown(config: Config, source: str | os.PathLike[str] | None) -> bool:
     return bool(source) and config.source_suffix.get(Path(source or "").suffix) == "markdown"
 
 
+class TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, leaving dates as written, so that ours read them (and report
+    bad ones) as the writer wrote them."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [entry for entry in resolvers if entry[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def yaml_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]]:
+    """The fields of a Markdown page's YAML front matter (dates as written) and the line
+    of each; empty when there is none or it is not a YAML mapping (MyST reports that)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, {}
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    block = "\n".join(lines[1:end])
+    try:
+        tree = yaml.compose(block, Loader=TextDatesLoader)
+        data = yaml.load(block, Loader=TextDatesLoader)
+    except yaml.YAMLError:
+        return {}, {}
+    if not isinstance(data, dict) or not isinstance(tree, yaml.MappingNode):
+        return {}, {}
+    lines_of = {str(key.value): key.start_mark.line + 2 for key, _ in tree.value}
+    return {str(key): value for key, value in data.items()}, lines_of
+
+
 _YAML_KEY = re.compile(r"(?P<name>[^\s:#'\"][^:]*?)\s*:(?:\s|$)")
-_RST_FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s|$)")
+_RST_FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
 
 
 def front_matter_lines(lines: list[str]) -> dict[str, int]:
     """The line of each top-level field of a page's front matter: MyST's YAML block
-    between ``---`` lines, or reStructuredText's docinfo (the first field list)."""
+    between ``---`` lines, or reStructuredText's docinfo."""
     found: dict[str, int] = {}
     if lines and lines[0].strip() == "---":
         for number, line in enumerate(lines[1:], 2):
@@ -67,14 +98,27 @@ def front_matter_lines(lines: list[str]) -> dict[str, int]:
             if key := _YAML_KEY.match(line):
                 found.setdefault(key["name"], number)
         return found
-    in_fields = False
+    return rst_docinfo(lines)[1]
+
+
+def rst_docinfo(lines: list[str]) -> tuple[dict[str, str], dict[str, int]]:
+    """The fields of a reStructuredText page's docinfo, the field list that opens the
+    page (after blank lines and comments) as Sphinx reads it, and the line of each."""
+    fields: dict[str, str] = {}
+    found: dict[str, int] = {}
+    name = ""
     for number, line in enumerate(lines, 1):
-        if field := _RST_FIELD.match(line):
-            in_fields = True
-            found.setdefault(field["name"].strip(), number)
-        elif in_fields and line.strip() and not line[0].isspace():
-            break
-    return found
+        field = _RST_FIELD.match(line)
+        if field:
+            name = field["name"].strip()
+            fields[name], found[name] = (field["value"] or "").strip(), number
+            continue
+        blank = not line.strip()
+        if name and not blank and line[0].isspace():
+            fields[name] = f"{fields[name]} {line.strip()}".strip()  # a continuation line
+        elif name or not (blank or line.startswith("..")):
+            break  # the end of the field list, or content before any field
+    return fields, found
 
 
 @dc.dataclass(frozen=True)

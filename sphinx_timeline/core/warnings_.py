@@ -46,6 +46,11 @@ class TimelineWarning(Enum):
     """An ``image-float`` whose image is missing, is a URL or cannot be read, or whose
     ``:target:`` would run code; or a page whose ``lightgallery`` front matter is
     neither true nor false."""
+    NOTE = "note"
+    """A note's front matter field whose value cannot be understood: a ``date`` or
+    ``updated`` that is not a date, a ``draft`` or ``featured`` that is neither true nor
+    false, ``tags`` that are not a list of words, ... (the field's default is used; a
+    note without a usable ``date`` is an ordinary page)."""
     TWEET = "tweet"
     """A ``tweet`` without a post, or whose argument is not a post's id or twitter.com /
     x.com URL, or whose cache file cannot be used."""

@@ -1,2 +1,53 @@
-"""Author notes (planned): pages with front matter, their header, listings, archive,
-feeds and page metadata, with the data that spans pages in one Domain."""
+"""Author notes: pages with front matter, their header, closing links and drafts, with
+the data that spans pages in one Domain."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..core.config import add_settings, loaded_late
+from .collect import NoteTitleTransform, collect_note, note_header, note_links
+from .domain import NotesDomain
+from .drafts import NotesTocTree, hold_back, is_shown_draft
+from .header import NotePartsTransform, NoteTimeTransform
+from .settings import SETTINGS
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> None:
+    """Register the notes' settings, domain, toctree, transforms and events.
+
+    Not when a theme loads the extension: the build environment, made before any theme
+    loads, has no place for the notes' domain then (notes need ``sphinx_timeline`` in
+    ``extensions``, as Markdown pages do).
+    """
+    if loaded_late(app):
+        return
+    add_settings(app, SETTINGS)
+    app.add_domain(NotesDomain)
+    app.add_directive("toctree", NotesTocTree, override=True)
+    for node in (note_header, note_links):  # replaced before any writer sees them
+        app.add_node(node)
+    app.add_transform(NoteTitleTransform)
+    app.connect("env-get-outdated", hold_back)
+    app.connect("doctree-read", collect_note, priority=600)
+    app.add_post_transform(NotePartsTransform)
+    app.add_post_transform(NoteTimeTransform)
+    app.connect("html-page-context", keep_drafts_unindexed)
+
+
+def keep_drafts_unindexed(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Ask search engines not to index a draft that this build shows."""
+    if is_shown_draft(app.env, pagename):
+        context["metatags"] = (
+            context.get("metatags", "") + '<meta name="robots" content="noindex">\n'
+        )

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from ..core.source import TextDatesLoader
+
 FIELDS = ("date", "end", "label", "body")
 SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 
@@ -77,20 +79,10 @@ def _from_json(content: str) -> Rows:
     return [_row(item, None, index) for index, item in enumerate(_as_list(data), 1)]
 
 
-class _TextDatesLoader(yaml.SafeLoader):
-    """YAML's safe loader, leaving dates as written so that ours reports bad ones."""
-
-
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [entry for entry in resolvers if entry[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def _from_yaml(content: str) -> Rows:
     try:
-        tree = yaml.compose(content, Loader=_TextDatesLoader)
-        data = yaml.load(content, Loader=_TextDatesLoader)
+        tree = yaml.compose(content, Loader=TextDatesLoader)
+        data = yaml.load(content, Loader=TextDatesLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from sphinx_timeline.core.source import front_matter_lines, markdown_directives, rst_directives
+from sphinx_timeline.core.source import (
+    front_matter_lines,
+    markdown_directives,
+    rst_directives,
+    rst_docinfo,
+)
 from sphinx_timeline.tweet.sources import textless_tweets
 
 
@@ -68,5 +73,7 @@ def test_options_and_body_of_a_directive() -> None:
 def test_front_matter_lines_in_myst_and_rst() -> None:
     myst = ["---", "title: A note", "lightgallery: false", "tags:", "  - a", "---", "x: 1"]
     assert front_matter_lines(myst) == {"title": 2, "lightgallery": 3, "tags": 4}
-    rst = ["Title", "=====", "", ":date: 2024-01-02", ":lightgallery: no", "", "Body :x: y"]
-    assert front_matter_lines(rst) == {"date": 4, "lightgallery": 5}
+    rst = [".. a comment", ":date: 2024-01-02", ":tags: a,", "   b", "", "Title", "=====", ":x: y"]
+    assert front_matter_lines(rst) == {"date": 2, "tags": 3}
+    assert rst_docinfo(rst)[0] == {"date": "2024-01-02", "tags": "a, b"}
+    assert rst_docinfo(["Title", "=====", "", ":date: 2024"]) == ({}, {}), "not docinfo"

@@ -1,0 +1,148 @@
+"""Drafts and notes dated in the future: held back before Sphinx reads them.
+
+At the start of each build's reading, every page's front matter is looked at. A note
+with ``draft: true``, or dated after now, is taken out of the project's pages: it is
+never read (its text never enters the environment, the search index or any listing)
+and never written, and toctrees leave it out without a warning. When drafts are built
+(``timeline_drafts``, ``SPHINX_TIMELINE_DRAFTS=1``, a Read the Docs pull-request
+preview), a draft is built with a banner and kept out of search engines.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.directives.other import TocTree
+from sphinx.util import docname_join
+from sphinx.util.nodes import explicit_title_re
+
+from ..core.i18n import _
+from ..core.metadata import parse_flag
+from ..core.source import is_markdown, rst_docinfo, yaml_front_matter
+from .domain import notes_domain
+from .fields import NoteDate
+from .settings import DRAFTS, FUTURE
+
+if TYPE_CHECKING:
+    from sphinx import addnodes
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+DRAFT, FUTURE_NOTE = "draft", "future"
+
+
+def drafts_built(config: Config) -> bool:
+    """Whether this build shows drafts: ``timeline_drafts``, ``SPHINX_TIMELINE_DRAFTS=1``,
+    or a Read the Docs pull-request preview."""
+    return (
+        bool(DRAFTS.value(config))
+        or os.environ.get("SPHINX_TIMELINE_DRAFTS") == "1"
+        or os.environ.get("READTHEDOCS_VERSION_TYPE") == "external"
+    )
+
+
+def now() -> datetime.datetime:
+    """The moment of this build: ``SOURCE_DATE_EPOCH`` when it is set, so that a
+    reproducible build stays reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    return datetime.datetime.now(datetime.UTC)
+
+
+def held_back_reason(fields: dict[str, Any], config: Config, moment: datetime.datetime) -> str:
+    """Why a page with these front matter fields is not built (``""``: it is built)."""
+    if "date" not in fields:
+        return ""
+    if parse_flag(fields.get("draft", False)) and not drafts_built(config):
+        return DRAFT
+    if not FUTURE.value(config):
+        try:
+            if NoteDate.parse(fields["date"]).as_utc() > moment:
+                return FUTURE_NOTE
+        except ValueError:
+            return ""  # the note's own reading warns about the date
+    return ""
+
+
+def front_matter(env: BuildEnvironment, docname: str) -> dict[str, Any]:
+    """The front matter fields of a page, read from its source file."""
+    source = Path(env.doc2path(docname))
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if is_markdown(env.config, source):
+        return yaml_front_matter(lines)[0]
+    return dict(rst_docinfo(lines)[0])
+
+
+def hold_back(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> set[str]:
+    """Take the held-back notes out of the pages to read (``env-get-outdated``); the pages
+    to read again because a toctree of theirs names a note whose state changed."""
+    domain = notes_domain(env)
+    moment = now()
+    held = {}
+    for docname in sorted(env.found_docs):
+        reason = held_back_reason(front_matter(env, docname), env.config, moment)
+        if reason:
+            held[docname] = reason
+    flipped = set(domain.held_back) ^ set(held)
+    domain.held_back.clear()
+    domain.held_back.update(held)
+    env.found_docs.difference_update(held)
+    added.difference_update(held)
+    changed.difference_update(held)
+    removed.update(set(held) & set(env.all_docs))
+    parents = {
+        parent for parent, children in env.toctree_includes.items() if flipped & set(children)
+    }
+    return (parents | domain.pages_skipping(flipped)) - set(held)
+
+
+class NotesTocTree(TocTree):
+    """Sphinx's ``toctree``, leaving out held-back notes without a warning."""
+
+    def parse_content(self, toctree: addnodes.toctree) -> Any:
+        domain = notes_domain(self.env)
+        if domain.held_back:
+            kept, skipped = StringList(), set()
+            for entry, (source, offset) in zip(self.content, self.content.items, strict=True):
+                if (docname := self.entry_docname(entry)) in domain.held_back:
+                    skipped.add(docname)
+                else:
+                    kept.append(entry, source, offset)
+            self.content = kept
+            domain.note_toctree_skips(self.env.docname, skipped)
+        return super().parse_content(toctree)
+
+    def entry_docname(self, entry: str) -> str:
+        """The page a toctree entry names (``Title <page>``, ``page``, ``page.md``)."""
+        explicit = explicit_title_re.match(entry)
+        target = (explicit.group(2) if explicit else entry).strip()
+        for suffix in self.config.source_suffix:
+            target = target.removesuffix(suffix)
+        return docname_join(self.env.docname, target)
+
+
+def is_shown_draft(env: BuildEnvironment, docname: str) -> bool:
+    """Whether ``docname`` is a draft note that this build shows."""
+    note = notes_domain(env).notes.get(docname)
+    return note is not None and note.draft
+
+
+def draft_banner() -> nodes.admonition:
+    """The banner at the top of a draft that this build shows."""
+    banner = nodes.admonition(classes=["stl-draft-banner"])
+    banner += nodes.title(_("Draft"), _("Draft"))
+    text = _("This note is a draft: it is not published, and search engines do not index it.")
+    banner += nodes.paragraph(text, text)
+    return banner
