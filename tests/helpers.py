@@ -30,6 +30,11 @@ REGENERATE = os.environ.get("STL_REGENERATE") == "1"
 """``STL_REGENERATE=1 pytest`` rewrites the stored expectations from the current output."""
 
 
+BUILD_EPOCH = 1800000000
+"""The moment of the subprocess builds (January 2027): notes dated before it are
+published, notes dated after it are held back."""
+
+
 def copy_root(name: str, destination: Path) -> Path:
     """A fresh copy of ``tests/roots/test-<name>`` in ``destination``."""
     target = destination / name
@@ -67,7 +72,7 @@ def expect(name: str, actual: str) -> None:
 
 def sphinx_build(srcdir: Path, outdir: Path, *args: str) -> str:
     """Run ``sphinx-build -W -b html`` in a subprocess, reproducibly dated; its output."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)}
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-b", "html", *args, str(srcdir), str(outdir)],
         capture_output=True,

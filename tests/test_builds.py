@@ -9,7 +9,7 @@ import pytest
 
 from helpers import assert_same_output, copy_root, pages, sphinx_build
 
-FEATURE_ROOTS = ("timeline", "tweet", "float")
+FEATURE_ROOTS = ("timeline", "tweet", "float", "notes")
 """A test project per feature, each using every form of its directives."""
 
 

@@ -11,6 +11,7 @@ from .domain import NotesDomain
 from .drafts import NotesTocTree, hold_back, is_shown_draft
 from .header import NotePartsTransform, NoteTimeTransform
 from .settings import SETTINGS
+from .updates import notes_to_rewrite, remember_links
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -32,7 +33,9 @@ def setup(app: Sphinx) -> None:
     for node in (note_header, note_links):  # replaced before any writer sees them
         app.add_node(node)
     app.add_transform(NoteTitleTransform)
+    app.connect("env-get-outdated", remember_links, priority=400)
     app.connect("env-get-outdated", hold_back)
+    app.connect("env-get-updated", notes_to_rewrite)
     app.connect("doctree-read", collect_note, priority=600)
     app.add_post_transform(NotePartsTransform)
     app.add_post_transform(NoteTimeTransform)

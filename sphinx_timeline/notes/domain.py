@@ -26,6 +26,11 @@ class NotesDomain(Domain):
         "toctree_skips": {},
     }
     data_version = 1
+    links_before: dict[str, tuple[object, ...]] | None = None
+    """What each note linked to in the last build (this build only; see ``updates``)."""
+    relations_before: dict[str, tuple[tuple[str, str] | None, ...]] | None = None
+    """Each page's parent, previous and next page and their titles in the last build
+    (this build only)."""
 
     @property
     def notes(self) -> dict[str, Note]:
