@@ -229,3 +229,28 @@ def test_every_documented_field_is_read() -> None:
     )
     # title is read by the title transform, lightgallery by image-float
     assert set(FIELDS) == {*values, "title", "lightgallery"}
+
+
+def test_drafts_are_not_in_the_sitemap(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = copy_root("notes", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text("utf8") + 'extensions.append("sphinx_sitemap")\n', "utf8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    sitemap = (app.outdir / "sitemap.xml").read_text("utf8")
+    assert "notes/first.html" in sitemap
+    assert "notes/draft" not in sitemap
+    assert "notes/future" not in sitemap
+
+
+def test_closing_links_can_be_switched_off(build: Build) -> None:
+    note = "---\ndate: 2024-0{month}-01\ntags: [a]\n---\n# Note {month}\n\nText.\n"
+    files = {f"n{month}.md": note.format(month=month) for month in (1, 2)}
+    files["index.md"] = "# Notes\n\n```{toctree}\n:glob:\n\nn*\n```\n"
+    app = build(files, timeline_note_navigation=False, timeline_related_notes=0)
+    assert warnings_of(app) == []
+    page = soup(app, "n1")
+    assert not page.select(".stl-note-navigation, .stl-note-related")
+    assert page.select_one(".stl-note-meta")
