@@ -54,9 +54,9 @@ def is_markdown(config: Config, source: str | os.PathLike[str] | None) -> bool:
     return bool(source) and config.source_suffix.get(Path(source or "").suffix) == "markdown"
 
 
-class TextDatesLoader(yaml.SafeLoader):
-    """YAML's safe loader, leaving dates as written, so that ours read them (and report
-    bad ones) as the writer wrote them."""
+class TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML's safe loader (libyaml's when PyYAML has it), leaving dates as written, so
+    that ours read them (and report bad ones) as the writer wrote them."""
 
 
 TextDatesLoader.yaml_implicit_resolvers = {
@@ -65,16 +65,25 @@ TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
+def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """The YAML document in ``text`` (dates as written) and its nodes, parsed once;
+    ``yaml.YAMLError`` when it is not YAML."""
+    loader = TextDatesLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def yaml_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]]:
     """The fields of a Markdown page's YAML front matter (dates as written) and the line
     of each; empty when there is none or it is not a YAML mapping (MyST reports that)."""
     if not lines or lines[0].strip() != "---":
         return {}, {}
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
-    block = "\n".join(lines[1:end])
     try:
-        tree = yaml.compose(block, Loader=TextDatesLoader)
-        data = yaml.load(block, Loader=TextDatesLoader)
+        data, tree = load_yaml("\n".join(lines[1:end]))
     except yaml.YAMLError:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(tree, yaml.MappingNode):

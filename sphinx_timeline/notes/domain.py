@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .fields import Note
+    from .links import NoteLinks
 
 
 class NotesDomain(Domain):
@@ -24,10 +25,13 @@ class NotesDomain(Domain):
         "notes": {},
         "held_back": {},
         "toctree_skips": {},
+        "front_matter_seen": {},
     }
-    data_version = 1
+    data_version = 2
     links_before: dict[str, tuple[object, ...]] | None = None
     """What each note linked to in the last build (this build only; see ``updates``)."""
+    links: dict[str, NoteLinks] | None = None
+    """What each note links to in this build, once the notes are read."""
     relations_before: dict[str, tuple[tuple[str, str] | None, ...]] | None = None
     """Each page's parent, previous and next page and their titles in the last build
     (this build only)."""
@@ -43,6 +47,13 @@ class NotesDomain(Domain):
         """The pages not built in this build, by docname: why (``draft`` or ``future``)."""
         held: dict[str, str] = self.data["held_back"]
         return held
+
+    @property
+    def front_matter_seen(self) -> dict[str, tuple[int, dict[str, Any]]]:
+        """The front matter that decides about holding back, of each page, with the
+        modification time of the file it was read from."""
+        seen: dict[str, tuple[int, dict[str, Any]]] = self.data["front_matter_seen"]
+        return seen
 
     def add_note(self, note: Note) -> None:
         self.notes[note.docname] = note

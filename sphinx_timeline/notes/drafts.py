@@ -71,16 +71,33 @@ def held_back_reason(fields: dict[str, Any], config: Config, moment: datetime.da
     return ""
 
 
-def front_matter(env: BuildEnvironment, docname: str) -> dict[str, Any]:
-    """The front matter fields of a page, read from its source file."""
+HOLD_FIELDS = ("date", "draft")
+"""The front matter fields that decide whether a page is held back."""
+
+
+def front_matter(env: BuildEnvironment, docname: str, known: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a page's front matter that decide whether it is held back, read
+    from its source file unless it is unchanged since the last build (``known``, kept
+    by modification time)."""
     source = Path(env.doc2path(docname))
+    try:
+        modified = source.stat().st_mtime_ns
+    except OSError:
+        return {}
+    if known.get(docname, (None,))[0] == modified:
+        fields: dict[str, Any] = known[docname][1]
+        return fields
     try:
         lines = source.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return {}
     if is_markdown(env.config, source):
-        return yaml_front_matter(lines)[0]
-    return dict(rst_docinfo(lines)[0])
+        found: dict[str, Any] = yaml_front_matter(lines)[0]
+    else:
+        found = dict(rst_docinfo(lines)[0])
+    fields = {name: found[name] for name in HOLD_FIELDS if name in found}
+    known[docname] = (modified, fields)
+    return fields
 
 
 def hold_back(
@@ -90,9 +107,12 @@ def hold_back(
     to read again because a toctree of theirs names a note whose state changed."""
     domain = notes_domain(env)
     moment = now()
+    known = domain.front_matter_seen
+    for docname in set(known) - env.found_docs:
+        del known[docname]
     held = {}
     for docname in sorted(env.found_docs):
-        reason = held_back_reason(front_matter(env, docname), env.config, moment)
+        reason = held_back_reason(front_matter(env, docname, known), env.config, moment)
         if reason:
             held[docname] = reason
     flipped = set(domain.held_back) ^ set(held)

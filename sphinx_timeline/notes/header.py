@@ -17,9 +17,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..core.i18n import _
 from ..core.nodes import html_element
 from .collect import note_header, note_links
-from .domain import NotesDomain, notes_domain
+from .domain import notes_domain
+from .links import NoteLinks, links_of
 from .settings import NAVIGATION, READING_SPEED, RELATED
-from .slugs import slugs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,16 +43,21 @@ class NotePartsTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = notes_domain(self.env)
+        links = domain.links
+        if links is None:  # worked out once after reading; here if that did not happen
+            links = links_of(domain.notes, RELATED.value(self.config))
         docname = self.env.docname
         for header in list(self.document.findall(note_header)):
             note = domain.notes.get(header["docname"])
-            header.replace_self(note_header_nodes(self.app, note, docname) if note else [])
-        for links in list(self.document.findall(note_links)):
-            note = domain.notes.get(links["docname"])
-            links.replace_self(closing_links(self.app, domain, note, docname) if note else [])
+            shown = note_header_nodes(self.app, note, links[note.docname], docname) if note else []
+            header.replace_self(shown)
+        for place in list(self.document.findall(note_links)):
+            note = domain.notes.get(place["docname"])
+            shown = closing_links(self.app, links[note.docname], docname) if note else []
+            place.replace_self(shown)
 
 
-def note_header_nodes(app: Sphinx, note: Note, docname: str) -> list[nodes.Node]:
+def note_header_nodes(app: Sphinx, note: Note, links: NoteLinks, docname: str) -> list[nodes.Node]:
     """The paragraphs under a note's title."""
     language = app.config.language
     meta = nodes.paragraph(classes=["stl-note-meta"])
@@ -68,13 +73,14 @@ def note_header_nodes(app: Sphinx, note: Note, docname: str) -> list[nodes.Node]
             meta += nodes.Text(SEPARATOR)
         meta.extend(part)
     result: list[nodes.Node] = [meta]
-    domain = notes_domain(app.env)
-    for kind, label, names in (
-        ("tags", _("Tags"), note.tags),
-        ("categories", _("Categories"), note.categories),
+    for kind, label, names, slugs in (
+        ("tags", _("Tags"), note.tags, links.tag_slugs),
+        ("categories", _("Categories"), note.categories, links.category_slugs),
     ):
         if names:
-            result.append(term_links(app, domain, kind, label, names, docname))
+            result.append(
+                term_links(app, kind, label, dict(zip(names, slugs, strict=True)), docname)
+            )
     return result
 
 
@@ -85,18 +91,16 @@ def date_node(date: NoteDate, language: str | None) -> nodes.inline:
 
 
 def term_links(
-    app: Sphinx, domain: NotesDomain, kind: str, label: str, names: tuple[str, ...], docname: str
+    app: Sphinx, kind: str, label: str, slugs: dict[str, str], docname: str
 ) -> nodes.paragraph:
-    """``Tags: a, b``, each linking to its page in HTML builders."""
+    """``Tags: a, b``, each linking to its page (``slugs``: name to slug) in HTML builders."""
     paragraph = nodes.paragraph(classes=[f"stl-note-{kind}"])
     paragraph += nodes.Text(f"{label}: ")
-    all_names = [name for note in domain.notes.values() for name in getattr(note, kind)]
-    slug_of = slugs(all_names)
-    for index, name in enumerate(names):
+    for index, (name, slug) in enumerate(slugs.items()):
         if index:
             paragraph += nodes.Text(", ")
         if app.builder.format == "html":
-            uri = app.builder.get_relative_uri(docname, tag_pagename(kind, slug_of[name]))
+            uri = app.builder.get_relative_uri(docname, tag_pagename(kind, slug))
             classes = [f"stl-note-{SINGULAR[kind]}"]
             paragraph += nodes.reference(name, name, internal=True, refuri=uri, classes=classes)
         else:
@@ -104,49 +108,29 @@ def term_links(
     return paragraph
 
 
-def closing_links(app: Sphinx, domain: NotesDomain, note: Note, docname: str) -> list[nodes.Node]:
-    """The previous and next note (by date), then up to ``timeline_related_notes`` notes
-    sharing the most tags."""
+def closing_links(app: Sphinx, links: NoteLinks, docname: str) -> list[nodes.Node]:
+    """The previous and next note (by date), then the related notes."""
     result: list[nodes.Node] = []
-    ordered = sorted(domain.notes.values(), key=lambda other: other.sort_key)
-    position = ordered.index(note)
     if NAVIGATION.value(app.config):
-        links = nodes.paragraph(classes=["stl-note-navigation"])
-        older = ordered[position - 1] if position > 0 else None
-        newer = ordered[position + 1] if position + 1 < len(ordered) else None
-        for label, other in ((_("Previous"), older), (_("Next"), newer)):
+        navigation = nodes.paragraph(classes=["stl-note-navigation"])
+        for label, other in ((_("Previous"), links.previous), (_("Next"), links.next)):
             if other is not None:
-                if len(links):
-                    links += nodes.Text(SEPARATOR)
-                links += nodes.Text(f"{label}: ")
-                links += note_reference(app, other, docname)
-        if len(links):
-            result.append(links)
-    related = related_notes(domain, note, RELATED.value(app.config))
-    if related:
+                if len(navigation):
+                    navigation += nodes.Text(SEPARATOR)
+                navigation += nodes.Text(f"{label}: ")
+                navigation += note_reference(app, other, docname)
+        if len(navigation):
+            result.append(navigation)
+    if links.related:
         box = nodes.container(classes=["stl-note-related"])
         box += nodes.rubric(_("Related notes"), _("Related notes"))
         items = nodes.bullet_list()
-        for other in related:
-            items += nodes.list_item(
-                "", nodes.paragraph("", "", note_reference(app, other, docname))
-            )
+        for other in links.related:
+            reference = note_reference(app, other, docname)
+            items += nodes.list_item("", nodes.paragraph("", "", reference))
         box += items
         result.append(box)
     return result
-
-
-def related_notes(domain: NotesDomain, note: Note, limit: int) -> list[Note]:
-    """Up to ``limit`` other notes that share tags with ``note``: most shared tags
-    first, then the newest."""
-    tags = set(note.tags)
-    scored = [
-        (len(tags & set(other.tags)), other)
-        for other in domain.notes.values()
-        if other.docname != note.docname and tags & set(other.tags)
-    ]
-    scored.sort(key=lambda item: (item[0], item[1].sort_key), reverse=True)
-    return [other for _shared, other in scored[:limit]]
 
 
 def note_reference(app: Sphinx, note: Note, docname: str) -> nodes.reference:

@@ -14,18 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .domain import notes_domain
-from .header import related_notes
+from .links import links_of
 from .settings import RELATED
-from .slugs import slugs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-    from .domain import NotesDomain
-    from .fields import Note
-
-Links = tuple[object, ...]
 
 
 def remember_links(
@@ -34,20 +28,23 @@ def remember_links(
     """Keep each note's links, and each page's neighbours, as the last build wrote them
     (``env-get-outdated``)."""
     domain = notes_domain(env)
-    domain.links_before = links_of(domain, RELATED.value(app.config))
+    links = links_of(domain.notes, RELATED.value(app.config))
+    domain.links_before = {docname: link.shown() for docname, link in links.items()}
     domain.relations_before = neighbours(env)
     return set()
 
 
 def notes_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The notes whose links differ from the last build's, and the pages whose
-    neighbours do, when notes were held back or let through (``env-get-updated``)."""
+    neighbours do (``env-get-updated``). Keeps the notes' links for the writing."""
     domain = notes_domain(env)
+    domain.links = links_of(domain.notes, RELATED.value(app.config))
     before, relations_before = domain.links_before, domain.relations_before
     if before is None or relations_before is None:
         return []
-    after = links_of(domain, RELATED.value(app.config))
-    rewrite = {docname for docname, links in after.items() if before.get(docname) != links}
+    rewrite = {
+        docname for docname, link in domain.links.items() if before.get(docname) != link.shown()
+    }
     rewrite.update(
         docname
         for docname, shown in neighbours(env).items()
@@ -69,25 +66,3 @@ def neighbours(env: BuildEnvironment) -> dict[str, tuple[tuple[str, str] | None,
         docname: tuple(shown(other) for other in related)
         for docname, related in env.collect_relations().items()
     }
-
-
-def links_of(domain: NotesDomain, related: int) -> dict[str, Links]:
-    """What each note's header and closing links show of other notes: the previous and
-    the next note, the related notes, and the pages of its tags and categories."""
-    notes = sorted(domain.notes.values(), key=lambda note: note.sort_key)
-    tag_slugs = slugs(name for note in notes for name in note.tags)
-    category_slugs = slugs(name for note in notes for name in note.categories)
-
-    def shown(note: Note | None) -> tuple[str, str] | None:
-        return (note.docname, note.title) if note is not None else None
-
-    links: dict[str, Links] = {}
-    for index, note in enumerate(notes):
-        links[note.docname] = (
-            shown(notes[index - 1] if index else None),
-            shown(notes[index + 1] if index + 1 < len(notes) else None),
-            tuple(shown(other) for other in related_notes(domain, note, related)),
-            tuple(tag_slugs[name] for name in note.tags),
-            tuple(category_slugs[name] for name in note.categories),
-        )
-    return links

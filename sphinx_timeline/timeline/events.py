@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..core.source import TextDatesLoader
+from ..core.source import load_yaml
 
 FIELDS = ("date", "end", "label", "body")
 SUFFIXES = (".yaml", ".yml", ".json", ".csv")
@@ -81,8 +81,7 @@ def _from_json(content: str) -> Rows:
 
 def _from_yaml(content: str) -> Rows:
     try:
-        tree = yaml.compose(content, Loader=TextDatesLoader)
-        data = yaml.load(content, Loader=TextDatesLoader)
+        data, tree = load_yaml(content)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
