@@ -91,9 +91,13 @@ def test_myst_and_rst_give_the_same_html(html_bodies: dict, name: str) -> None:
     assert html_bodies["myst"]["bodies"][name] == html_bodies["rst"]["bodies"][name]
 
 
+STORED_AS = {f"timeline-events-{kind}": "timeline-events" for kind in ("csv", "json", "yaml")}
+"""Snippets that must give the same HTML, stored once: the same events in three formats."""
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_snippet_html(html_bodies: dict, name: str) -> None:
-    expect(f"snippets/{name}.html", html_bodies["myst"]["bodies"][name] + "\n")
+    expect(f"snippets/{STORED_AS.get(name, name)}.html", html_bodies["myst"]["bodies"][name] + "\n")
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)

@@ -119,6 +119,12 @@ An example::
 """
 
 
+def one_post(project: Path) -> None:
+    """Leave in the project one page, with one post without text, at line 1."""
+    (project / "more.rst").unlink()
+    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     srcdir = tmp_path / "docs"
@@ -191,8 +197,7 @@ def test_rerun_is_safe(project: Path, oembed: tuple, capsys: pytest.CaptureFixtu
 
 def test_broken_cache_file_is_fetched_again(project: Path, oembed: tuple) -> None:
     endpoint, _ = oembed
-    (project / "more.rst").unlink()
-    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    one_post(project)
     (project / "_tweets").mkdir()
     (project / "_tweets" / f"{GOOD_ID}.json").write_text("{broken", "utf8")
     assert main(["tweets", "fetch", str(project), "--endpoint", endpoint]) == 0
@@ -201,8 +206,7 @@ def test_broken_cache_file_is_fetched_again(project: Path, oembed: tuple) -> Non
 
 def test_cache_folder_from_conf_and_option(project: Path, oembed: tuple) -> None:
     endpoint, _ = oembed
-    (project / "more.rst").unlink()
-    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    one_post(project)
     conf = project / "conf.py"
     conf.write_text(conf.read_text() + 'timeline_tweet_cache = "data/posts"\n')
     assert main(["tweets", "fetch", str(project), "--endpoint", endpoint]) == 0
@@ -218,8 +222,7 @@ def test_the_default_srcdir_is_the_current_folder(
     project: Path, oembed: tuple, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     endpoint, _ = oembed
-    (project / "more.rst").unlink()
-    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    one_post(project)
     conf = project / "conf.py"
     conf.write_text(conf.read_text() + 'timeline_tweet_cache = "posts"\n')
     monkeypatch.chdir(project)
@@ -272,8 +275,7 @@ def test_bad_arguments_are_one_line_each(
 
 
 def test_unreachable_endpoint(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "more.rst").unlink()
-    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    one_post(project)
     status = main(["tweets", "fetch", str(project), "--endpoint", "http://127.0.0.1:9/oembed"])
     assert status == 1
     (line,) = capsys.readouterr().err.splitlines()
@@ -322,8 +324,7 @@ def test_relative_and_absolute_folders_behave_the_same(
     form: str,
 ) -> None:
     endpoint, _ = oembed
-    (project / "more.rst").unlink()
-    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    one_post(project)
     conf = project / "conf.py"
     conf.write_text(conf.read_text() + 'timeline_tweet_cache = "posts"\n')
     monkeypatch.chdir(project.parent)
@@ -341,8 +342,7 @@ def test_a_relative_cache_option_and_folder_from_elsewhere(
     project: Path, oembed: tuple, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
     endpoint, _ = oembed
-    (project / "more.rst").unlink()
-    (project / "index.md").write_text(f":::{{tweet}} {GOOD_ID}\n:::\n")
+    one_post(project)
     elsewhere = project.parent / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
