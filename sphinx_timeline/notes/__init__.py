@@ -10,6 +10,7 @@ from .collect import NoteTitleTransform, collect_note, note_header, note_links
 from .domain import NotesDomain
 from .drafts import NotesTocTree, hold_back, is_shown_draft
 from .header import NotePartsTransform, NoteTimeTransform
+from .meta import setup_metadata
 from .settings import SETTINGS
 from .updates import notes_to_rewrite, remember_links
 
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(NotePartsTransform)
     app.add_post_transform(NoteTimeTransform)
     app.connect("html-page-context", keep_drafts_unindexed)
+    setup_metadata(app)
 
 
 def keep_drafts_unindexed(
