@@ -9,7 +9,7 @@ from ..core.config import add_settings, loaded_late
 from .collect import NoteTitleTransform, collect_note, note_header, note_links
 from .domain import NotesDomain
 from .drafts import NotesTocTree, hold_back, is_shown_draft
-from .header import NotePartsTransform, NoteTimeTransform
+from .header import NoteTimeTransform, resolve_note_parts
 from .meta import setup_metadata
 from .settings import SETTINGS
 from .updates import notes_to_rewrite, remember_links
@@ -38,7 +38,7 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", hold_back)
     app.connect("env-get-updated", notes_to_rewrite)
     app.connect("doctree-read", collect_note, priority=600)
-    app.add_post_transform(NotePartsTransform)
+    app.connect("doctree-resolved", resolve_note_parts)
     app.add_post_transform(NoteTimeTransform)
     app.connect("html-page-context", keep_drafts_unindexed)
     setup_metadata(app)

@@ -1,6 +1,6 @@
 """A note's header (date, reading time, authors, tags, categories) and closing links
 (previous and next note, related notes), built as standard nodes for every builder
-when the page is written, from every note's data.
+once the page's references are resolved, from every note's data.
 
 Tags and categories link to their generated pages in HTML builders (where those pages
 exist) and are plain words elsewhere.
@@ -31,39 +31,38 @@ SINGULAR = {"tags": "tag", "categories": "category"}
 
 
 def tag_pagename(kind: str, slug: str) -> str:
-    """The generated page of a tag (``tags/<slug>``) or category (``categories/<slug>``)."""
-    return f"{kind}/{slug}"
+    """The generated page of a tag (``tags/<slug>``) or category (``categories/<slug>``).
+
+    A name that slugs to ``index`` gets ``index_`` (no slug has a ``_``): ``tags/index``
+    is the index of the tags.
+    """
+    return f"{kind}/{slug}_" if slug == "index" else f"{kind}/{slug}"
 
 
-class NotePartsTransform(SphinxPostTransform):
-    """Fill the header and closing links of a note, in every builder, before the other
-    post-transforms (they may style what this one builds)."""
-
-    default_priority = 10
-
-    def run(self, **kwargs: Any) -> None:
-        domain = notes_domain(self.env)
-        links = domain.links
-        if links is None:  # worked out once after reading; here if that did not happen
-            links = links_of(domain.notes, RELATED.value(self.config))
-        docname = self.env.docname
-        for header in list(self.document.findall(note_header)):
-            note = domain.notes.get(header["docname"])
-            shown = note_header_nodes(self.app, note, links[note.docname], docname) if note else []
-            header.replace_self(shown)
-        for place in list(self.document.findall(note_links)):
-            note = domain.notes.get(place["docname"])
-            shown = closing_links(self.app, links[note.docname], docname) if note else []
-            place.replace_self(shown)
+def resolve_note_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Fill the header and closing links of each note on the page (``doctree-resolved``,
+    in every builder)."""
+    domain = notes_domain(app.env)
+    links = domain.links
+    if links is None:  # worked out once after reading; here if that did not happen
+        links = links_of(domain.notes, RELATED.value(app.config))
+    for header in list(doctree.findall(note_header)):
+        note = domain.notes.get(header["docname"])
+        shown = note_header_nodes(app, note, links[note.docname], docname) if note else []
+        header.replace_self(shown)
+    for place in list(doctree.findall(note_links)):
+        note = domain.notes.get(place["docname"])
+        place.replace_self(closing_links(app, links[note.docname], docname) if note else [])
 
 
 def note_header_nodes(app: Sphinx, note: Note, links: NoteLinks, docname: str) -> list[nodes.Node]:
     """The paragraphs under a note's title."""
     language = app.config.language
     meta = nodes.paragraph(classes=["stl-note-meta"])
-    parts: list[list[nodes.Node]] = [[date_node(note.date, language)]]
+    html = app.builder.format == "html"
+    parts: list[list[nodes.Node]] = [[date_node(note.date, language, html)]]
     if note.updated is not None and note.updated.isoformat() != note.date.isoformat():
-        parts.append([nodes.Text(_("Updated") + " "), date_node(note.updated, language)])
+        parts.append([nodes.Text(_("Updated") + " "), date_node(note.updated, language, html)])
     minutes = max(1, math.ceil(note.words / READING_SPEED.value(app.config)))
     parts.append([nodes.Text(_("{minutes} min read").format(minutes=minutes))])
     if note.authors:
@@ -84,10 +83,22 @@ def note_header_nodes(app: Sphinx, note: Note, links: NoteLinks, docname: str) -
     return result
 
 
-def date_node(date: NoteDate, language: str | None) -> nodes.inline:
-    """A date as the page's language writes it, its ISO form kept for ``<time>``."""
+def date_node(date: NoteDate, language: str | None, html: bool = False) -> nodes.Element:
+    """A date as the page's language writes it: ``<time datetime>`` in HTML (``html``),
+    else an inline whose ISO form :class:`NoteTimeTransform` writes as one."""
     shown = date.day.format("", language)
+    if html:
+        return time_element(shown, date.isoformat())
     return nodes.inline(shown, shown, classes=["stl-note-date"], stl_datetime=date.isoformat())
+
+
+def time_element(shown: str, iso: str) -> html_element:
+    """``<time class="stl-note-date" datetime="ISO">shown</time>``."""
+    time = html_element(
+        tag="time", classes=["stl-note-date"], inline=True, html_attrs={"datetime": iso}
+    )
+    time += nodes.Text(shown)
+    return time
 
 
 def term_links(
@@ -140,7 +151,7 @@ def note_reference(app: Sphinx, note: Note, docname: str) -> nodes.reference:
 
 
 class NoteTimeTransform(SphinxPostTransform):
-    """Write each note date as ``<time datetime>`` in HTML."""
+    """Write each note date of a page's listings as ``<time datetime>`` in HTML."""
 
     default_priority = 200
     formats = ("html",)
@@ -148,11 +159,4 @@ class NoteTimeTransform(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for date in list(self.document.findall(nodes.inline)):
             if "stl-note-date" in date["classes"]:
-                time = html_element(
-                    tag="time",
-                    classes=date["classes"],
-                    inline=True,
-                    html_attrs={"datetime": date["stl_datetime"]},
-                )
-                time += nodes.Text(date.astext())
-                date.replace_self(time)
+                date.replace_self(time_element(date.astext(), date["stl_datetime"]))
