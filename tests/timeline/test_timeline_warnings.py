@@ -278,3 +278,9 @@ def test_markup_in_labels_and_bodies_is_escaped(build: Build) -> None:
     assert "<script>alert" not in html
     assert "Body: 1 &lt; 2 &amp; 3 &gt; 2" in html
     assert entry["class"] == ["stl-timeline-entry", "a-b"]
+
+
+def test_suppressing_events_warnings_leaves_none(build: Build) -> None:
+    page = "# Page\n\n::::{timeline}\n:events: missing.yaml\n::::\n"
+    app = build({"index.md": page}, suppress_warnings=["timeline.events"])
+    assert warnings_of(app) == []
