@@ -82,7 +82,7 @@ class NoteFieldsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         source = inspect.getsourcefile(fields) or "fields.py"
-        rows = [
+        rows: list[list[list[nodes.Node]]] = [
             [[nodes.literal("", name)], parse_rst(self, help_text, source)]
             for name, help_text in fields.FIELDS.items()
         ]

@@ -51,6 +51,9 @@ class TimelineWarning(Enum):
     ``updated`` that is not a date, a ``draft`` or ``featured`` that is neither true nor
     false, ``tags`` that are not a list of words, ... (the field's default is used; a
     note without a usable ``date`` is an ordinary page)."""
+    LISTING = "listing"
+    """An ``excerpt`` with no text in it, or a ``note-list`` with content (it takes
+    options only)."""
     TWEET = "tweet"
     """A ``tweet`` without a post, or whose argument is not a post's id or twitter.com /
     x.com URL, or whose cache file cannot be used."""

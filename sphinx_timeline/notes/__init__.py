@@ -9,8 +9,10 @@ from ..core.config import add_settings, loaded_late
 from .collect import NoteTitleTransform, collect_note, note_header, note_links
 from .domain import NotesDomain
 from .drafts import NotesTocTree, hold_back, is_shown_draft
+from .feeds import setup_feeds
 from .header import NoteTimeTransform, resolve_note_parts
 from .meta import setup_metadata
+from .pages import setup_pages
 from .settings import SETTINGS
 from .updates import notes_to_rewrite, remember_links
 
@@ -42,6 +44,8 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(NoteTimeTransform)
     app.connect("html-page-context", keep_drafts_unindexed)
     setup_metadata(app)
+    setup_feeds(app)
+    setup_pages(app)
 
 
 def keep_drafts_unindexed(

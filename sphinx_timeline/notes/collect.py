@@ -13,6 +13,7 @@ from ..core.metadata import PageMetadata
 from ..core.warnings_ import TimelineWarning, warn
 from .domain import notes_domain
 from .drafts import draft_banner
+from .excerpt import excerpt_text, is_body_paragraph, plain
 from .fields import Note, read_note
 
 if TYPE_CHECKING:
@@ -84,12 +85,14 @@ def collect_note(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def summary_of(doctree: nodes.document, description: str) -> str:
-    """A note's summary as plain text: its description, else its first paragraph."""
-    if description:
-        return description
+    """A note's summary as plain text: its excerpt (see :mod:`.excerpt`), else its
+    description, else its first paragraph."""
+    summary = excerpt_text(doctree) or description
+    if summary:
+        return summary
     for paragraph in doctree.findall(nodes.paragraph):
-        if not isinstance(paragraph.parent, (nodes.field_body, nodes.docinfo)):
-            return " ".join(paragraph.astext().split())
+        if is_body_paragraph(paragraph):
+            return plain(paragraph.astext())
     return ""
 
 
