@@ -93,15 +93,12 @@ class BaseDirective(SphinxDirective):
     def option_line(self, name: str) -> int:
         """The line of option ``name`` (``:name: value``, or ``name: value`` in MyST's
         ``---`` block); the directive's first line when it is not found."""
-        lines = self.block_text.splitlines()[1:]
-        yaml = bool(lines) and lines[0].strip() == "---"
-        pattern = re.compile(rf"\s*{re.escape(name)}\s*:" if yaml else rf"\s*:{re.escape(name)}:")
-        for offset, text in enumerate(lines[1:] if yaml else lines, 2 if yaml else 1):
-            if pattern.match(text):
-                return self.lineno + offset
-            if not text.strip() or (yaml and text.strip() == "---"):
-                break
-        return self.lineno
+        offset = _option_offset(self.block_text.splitlines(), name)
+        if offset is None:  # MyST-Parser before 5 leaves the options out of block_text
+            source, line = self.get_source_info()
+            lines = _source_lines(source)[(line or 1) - 1 :]
+            offset = _option_offset(lines, name)
+        return self.lineno + (offset or 0)
 
     @property
     def fence_never_closed(self) -> bool:
@@ -155,6 +152,27 @@ class BaseDirective(SphinxDirective):
                 self.warn(f"{self.name} :{name}: {value.message}", value.subtype, name)
                 usable = usable and not value.fatal
         return usable
+
+
+def _option_offset(lines: list[str], name: str) -> int | None:
+    """How many lines after a directive's first line (``lines[0]``) option ``name`` is."""
+    rest = lines[1:]
+    yaml = bool(rest) and rest[0].strip() == "---"
+    pattern = re.compile(rf"\s*{re.escape(name)}\s*:" if yaml else rf"\s*:{re.escape(name)}:")
+    for offset, text in enumerate(rest[1:] if yaml else rest, 2 if yaml else 1):
+        if pattern.match(text):
+            return offset
+        if not text.strip() or (yaml and text.strip() == "---"):
+            break
+    return None
+
+
+def _source_lines(source: str | None) -> list[str]:
+    """The lines of the file ``source``; none when it cannot be read."""
+    try:
+        return Path(source or "").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def text(value: str | None) -> str:

@@ -34,7 +34,9 @@ class TimelineWarning(Enum):
     """A ``timeline`` without entries, content that is not a ``timeline-entry`` inside
     a ``timeline``, or a ``timeline-entry`` outside a ``timeline``."""
     EVENTS = "events"
-    """An ``:events:`` data file that is missing, cannot be parsed, or has a bad row."""
+    """An ``:events:`` data file that is missing, cannot be parsed, or has a bad row; in
+    a JSON Resume, a date that is not ISO 8601, an item without its date, a value of the
+    wrong type, or a ``url`` that is not an http(s) address."""
     CONFIG = "config"
     """A ``timeline_*`` configuration value of the wrong type or out of range
     (the default is used instead)."""

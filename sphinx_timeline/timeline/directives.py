@@ -25,7 +25,8 @@ from ..core.nodes import raw_as_text, set_unique_id
 from ..core.warnings_ import TimelineWarning, warn
 from .events import EventRow, EventsError, load_events
 from .nodes import timeline, timeline_entry
-from .settings import DATE_FORMAT, strftime_format
+from .resume import CLASS_PREFIX, SECTION_NAMES, Problem, Resume, read_resume, section_names
+from .settings import DATE_FORMAT, resume_icon, strftime_format
 
 ORDERS = ("document", "ascending", "descending")
 PRESENT = "present"
@@ -185,6 +186,7 @@ class TimelineDirective(BaseDirective):
             "order": one_of(ORDERS),
             "date-format": checked(strftime_format),
             "events": text,
+            "sections": checked(section_names, skip_empty=False),
             "class": class_names,
             "name": text,
         }
@@ -202,6 +204,13 @@ class TimelineDirective(BaseDirective):
             events = self.events_entries(self.options["events"])
             groups += [([], entry) for entry in events or []]
             explained = events is None
+        elif "sections" in self.options:
+            self.warn(
+                "timeline :sections: picks the sections of a JSON Resume :events: file; "
+                "add :events: or remove :sections:",
+                TimelineWarning.OPTION,
+                "sections",
+            )
         if not groups and not explained:
             example = self.in_syntax(":::{timeline-entry} DATE", ".. timeline-entry:: DATE")
             self.warn(
@@ -266,6 +275,15 @@ class TimelineDirective(BaseDirective):
         except EventsError as error:
             warn(str(error), TimelineWarning.EVENTS, self.row_location(path, error.line))
             return None
+        if isinstance(rows, Resume):
+            return self.resume_entries(path, path_text, rows)
+        if "sections" in self.options:
+            self.warn(
+                f"timeline :sections: picks the sections of a JSON Resume, and the :events: "
+                f"file {path_text!r} is not one; remove :sections:",
+                TimelineWarning.OPTION,
+                "sections",
+            )
         if not rows:
             self.warn(
                 f"events file {path_text!r} holds no events; add rows to it",
@@ -280,6 +298,42 @@ class TimelineDirective(BaseDirective):
             elif (entry := self.row_entry(path, row)) is not None:
                 entries.append(entry)
         return entries or None  # each row's warning says why it was left out
+
+    def resume_entries(
+        self, path: Path, path_text: str, resume: Resume
+    ) -> list[timeline_entry] | None:
+        """The entries of the ``:sections:`` of a JSON Resume (all its dated sections by
+        default); ``None`` when it gives none and a warning has said why."""
+        sections = self.options.get("sections") or SECTION_NAMES
+        entries = []
+        explained = False
+        for found in read_resume(resume, sections, str(path)):
+            if isinstance(found, Problem):
+                warn(found.message, TimelineWarning.EVENTS, self.row_location(path, found.line))
+                explained = True
+                continue
+            label = None
+            if found.label:
+                label = label_node(found.label, found.label_text, str(path), found.line)
+            entry = make_entry(
+                found.start,
+                found.end,
+                label,
+                found.body,
+                icon=resume_icon(self.config, found.section),
+                classes=[CLASS_PREFIX + found.section],
+            )
+            entry["stl_title"] = found.label_text
+            entry.source, entry.line = str(path), found.line
+            entries.append(entry)
+        if not entries and not explained:
+            self.warn(
+                f"JSON Resume {path_text!r} has no items in its {', '.join(sections)} "
+                "sections; add items with dates to them, or pick other :sections:",
+                TimelineWarning.EVENTS,
+                "events",
+            )
+        return entries or None
 
     def row_location(self, path: Path, line: int | None) -> str:
         """``path:line`` in a data file, or the ``:events:`` option's line when the line

@@ -1,4 +1,4 @@
-"""Reading timeline entries from a data file (YAML, JSON or CSV)."""
+"""Reading timeline entries from a data file (YAML, JSON or CSV), or a JSON Resume."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..core.source import load_yaml
+from .resume import Resume, is_resume, json_lines, yaml_lines
 
 FIELDS = ("date", "end", "label", "body")
 SUFFIXES = (".yaml", ".yml", ".json", ".csv")
@@ -40,8 +41,9 @@ class EventRow:
 Rows = list["EventRow | EventsError"]
 
 
-def load_events(path: Path) -> Rows:
-    """The rows of ``path``, a bad row as its :class:`EventsError`.
+def load_events(path: Path) -> Rows | Resume:
+    """The rows of ``path``, a bad row as its :class:`EventsError`; or the
+    :class:`.Resume` that a JSON or YAML file holds.
 
     Raise :class:`EventsError` when the file as a whole cannot be used.
     """
@@ -71,15 +73,17 @@ def _from_csv(content: str) -> Rows:
         raise EventsError(f"invalid CSV: {error}", reader.line_num) from None
 
 
-def _from_json(content: str) -> Rows:
+def _from_json(content: str) -> Rows | Resume:
     try:
         data = json.loads(content)
     except json.JSONDecodeError as error:
         raise EventsError(f"invalid JSON: {error.msg}", error.lineno) from None
+    if is_resume(data):
+        return Resume(data, json_lines(content))
     return [_row(item, None, index) for index, item in enumerate(_as_list(data), 1)]
 
 
-def _from_yaml(content: str) -> Rows:
+def _from_yaml(content: str) -> Rows | Resume:
     try:
         data, tree = load_yaml(content)
     except yaml.YAMLError as error:
@@ -87,6 +91,8 @@ def _from_yaml(content: str) -> Rows:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
         raise EventsError(f"invalid YAML: {problem}", line) from None
+    if is_resume(data):
+        return Resume(data, yaml_lines(tree))
     items = _as_list(data)
     lines: list[int | None] = [None] * len(items)
     if isinstance(tree, yaml.SequenceNode):
@@ -100,7 +106,8 @@ def _as_list(data: Any) -> list[Any]:
         data = data["events"]
     if not isinstance(data, list):
         raise EventsError(
-            "the file must hold a list of events (or a mapping with an 'events' list)"
+            "the file must hold a list of events (or a mapping with an 'events' list), "
+            "or be a JSON Resume"
         )
     return data
 

@@ -55,7 +55,7 @@ MYST_MISTAKES = {
     "unknown timeline option": (
         myst_timeline("", ":sort: ascending\n"),
         "index.md:4: WARNING: unknown option :sort: in timeline; the known options are "
-        ":order:, :date-format:, :events:, :class:, :name: [timeline.option]",
+        ":order:, :date-format:, :events:, :sections:, :class:, :name: [timeline.option]",
     ),
     "unknown order": (
         myst_timeline("", ":order: newest\n"),
