@@ -7,6 +7,7 @@ import argparse
 import re
 from collections.abc import Callable
 
+import myst_parser
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
@@ -20,6 +21,8 @@ extensions = ["sphinx_timeline", "sphinx_timeline._docs"]
 show_warning_types = True
 exclude_patterns = ["_build", "snippets"]
 """
+MYST_PARSER_VERSION = tuple(int(part) for part in myst_parser.__version__.split(".")[:2])
+
 SNIPPET_MYST = """\
 (demo-target)=
 The *result* of the demo, see {ref}`the target <demo-target>`.
@@ -78,11 +81,18 @@ def body_html(app: SphinxTestApp, page: str) -> str:
 @pytest.mark.parametrize("page", EXAMPLE_PAGES)
 def test_example_shows_result_then_both_sources(build: BuildFn, page: str) -> None:
     app = build({"conf.py": CONF, **SNIPPETS, page: EXAMPLE_PAGES[page]})
-    assert warnings_of(app) == []
+    # MyST-Parser before 5 registers no label of a MyST file included in an rST page
+    labels_kept = page.endswith(".md") or MYST_PARSER_VERSION >= (5,)
+    assert warnings_of(app) == (
+        []
+        if labels_kept
+        else ["<src>/snippets/myst/demo.md:2: WARNING: undefined label: 'demo-target' [ref.ref]"]
+    )
     body = soup(app, "index").select_one("div.body")
     result = body.select_one("p#demo-target")
     assert result.get_text(" ", strip=True).startswith("The result of the demo")
-    assert result.select_one('a[href="#demo-target"]') is not None  # its ref resolved
+    if labels_kept:
+        assert result.select_one('a[href="#demo-target"]') is not None  # its ref resolved
     tab_set = body.select_one("div.sd-tab-set")
     assert result.find_next("div", class_="sd-tab-set") is tab_set  # the result comes first
     labels = tab_set.select("label.sd-tab-label")

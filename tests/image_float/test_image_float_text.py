@@ -34,11 +34,19 @@ def test_man_page_mentions_each_image_once_then_its_caption(
     make_app: MakeApp, tmp_path: Path
 ) -> None:
     (page,) = built(make_app, tmp_path, "man").glob("*.1")
-    man = page.read_text("utf8")
+    man = original = page.read_text("utf8")
+    # docutils 0.21 writes links with terminal hyperlink escapes, 0.22 as plain text
+    man = re.sub(r"\\X'tty: link[^']*'|\\fI\\%|\\fP(?=\\X)", "", man)
     assert "[image: A blue photo]\n.sp\nThe \\fIblue\\fP photo, see the site" in man
     assert "[image]\n.sp\nA square, enlarged on click.\n.UNINDENT" in man
-    # a :target: is shown as the man writer shows links
-    assert "[image] \\%<https://\\:example\\:.org/?\\:a=1&\\:b=2>\n.sp\nLinks elsewhere.\n" in man
+    # a :target: is shown as the man writer shows links: docutils 0.22 after the text,
+    # 0.21 as a terminal hyperlink around it
+    assert (
+        "[image] \\%<https://\\:example\\:.org/?\\:a=1&\\:b=2>\n.sp\nLinks elsewhere.\n" in man
+        or "\\X'tty: link https://example.org/?a=1&b=2'\\fI\\%[image]\\fP\\X'tty: link'\n"
+        ".sp\nLinks elsewhere.\n"
+        in original
+    )
     assert "]\n[image]" not in man
     # every request starts a line: no ".UNINDENT" printed after a caption
     assert not re.search(r"[^\n]\.UNINDENT", man)
