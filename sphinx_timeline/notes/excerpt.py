@@ -89,8 +89,20 @@ def ancestors(node: nodes.Element) -> list[nodes.Element]:
 
 
 def is_body_paragraph(paragraph: nodes.paragraph) -> bool:
-    """Whether a paragraph is part of the page's text, not of its front matter."""
-    return not isinstance(paragraph.parent, (nodes.field_body, nodes.docinfo))
+    """Whether a paragraph is part of the page's text, not of its front matter or of a
+    message of the parser's."""
+    return not any(
+        isinstance(ancestor, (nodes.field_body, nodes.docinfo, nodes.system_message))
+        for ancestor in _ancestors(paragraph)
+    )
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
 
 
 def plain(text: str) -> str:

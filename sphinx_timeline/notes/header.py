@@ -19,6 +19,7 @@ from ..core.nodes import html_element
 from .collect import note_header, note_links
 from .domain import notes_domain
 from .links import NoteLinks, links_of
+from .pagenames import tag_pagename, writes_pages
 from .settings import NAVIGATION, READING_SPEED, RELATED
 
 if TYPE_CHECKING:
@@ -28,15 +29,6 @@ if TYPE_CHECKING:
 
 SEPARATOR = " \u00b7 "  # a middle dot between the parts of the header
 SINGULAR = {"tags": "tag", "categories": "category"}
-
-
-def tag_pagename(kind: str, slug: str) -> str:
-    """The generated page of a tag (``tags/<slug>``) or category (``categories/<slug>``).
-
-    A name that slugs to ``index`` gets ``index_`` (no slug has a ``_``): ``tags/index``
-    is the index of the tags.
-    """
-    return f"{kind}/{slug}_" if slug == "index" else f"{kind}/{slug}"
 
 
 def resolve_note_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -110,7 +102,7 @@ def term_links(
     for index, (name, slug) in enumerate(slugs.items()):
         if index:
             paragraph += nodes.Text(", ")
-        if app.builder.format == "html":
+        if writes_pages(app.builder):
             uri = app.builder.get_relative_uri(docname, tag_pagename(kind, slug))
             classes = [f"stl-note-{SINGULAR[kind]}"]
             paragraph += nodes.reference(name, name, internal=True, refuri=uri, classes=classes)

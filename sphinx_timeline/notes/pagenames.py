@@ -2,7 +2,7 @@
 
 ``<folder>/index`` (the notes index) and ``<folder>/archive``, with ``timeline_notes_path``
 as the folder; ``tags/index`` and ``tags/<slug>``, ``categories/index`` and
-``categories/<slug>`` (see :func:`.header.tag_pagename`). The second and later pages
+``categories/<slug>`` (see :func:`tag_pagename`). The second and later pages
 of a long listing are ``<name>/page/<n>`` (``<folder>/page/<n>`` for the index).
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .header import tag_pagename
 from .settings import NOTES_PATH
 from .slugs import slugs
 
@@ -28,6 +27,15 @@ PAGE_BUILDERS = ("html", "dirhtml")
 def writes_pages(builder: Builder) -> bool:
     """Whether ``builder`` writes the generated notes pages."""
     return builder.name in PAGE_BUILDERS
+
+
+def tag_pagename(kind: str, slug: str) -> str:
+    """The generated page of a tag (``tags/<slug>``) or category (``categories/<slug>``).
+
+    A name that slugs to ``index`` gets ``index_`` (no slug has a ``_``): ``tags/index``
+    is the index of the tags.
+    """
+    return f"{kind}/{slug}_" if slug == "index" else f"{kind}/{slug}"
 
 
 def index_pagename(config: Config) -> str:

@@ -17,7 +17,7 @@ from sphinx.testing.util import SphinxTestApp
 from helpers import DOCS, copy_root, soup, sphinx_build, warnings_of
 from sphinx_timeline import __version__
 from sphinx_timeline.notes import feeds, settings
-from sphinx_timeline.notes.header import tag_pagename
+from sphinx_timeline.notes.pagenames import tag_pagename
 
 SITE = "https://example.org/docs/"
 PROJECT = "Feeds & <Notes>"

@@ -254,3 +254,12 @@ def test_closing_links_can_be_switched_off(build: Build) -> None:
     page = soup(app, "n1")
     assert not page.select(".stl-note-navigation, .stl-note-related")
     assert page.select_one(".stl-note-meta")
+
+
+def test_tags_are_plain_words_where_no_tag_pages_are_written(build: Build) -> None:
+    page = "---\ndate: 2024-01-01\ntags: [career]\n---\n# Note\n\nText.\n"
+    app = build({"index.md": page}, "singlehtml")
+    assert warnings_of(app) == []
+    tags = soup(app, "index").select_one("p.stl-note-tags")
+    assert tags.get_text() == "Tags: career"
+    assert not tags.select("a")
