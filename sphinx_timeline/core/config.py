@@ -117,6 +117,11 @@ def validate(app: Sphinx, config: Config, settings: Sequence[Setting]) -> None:
             setattr(config, setting.key, setting.default)
 
 
+def set_by_project(config: Config, name: str) -> bool:
+    """Whether ``conf.py`` or a ``-D`` override set ``name``."""
+    return name in getattr(config, "_raw_config", {}) or name in getattr(config, "_overrides", {})
+
+
 def conf_dir(config: Config, srcdir: str | os.PathLike[str]) -> Path:
     """The folder of ``conf.py`` (the source folder when there is none)."""
     conf_file = getattr(config, "_raw_config", {}).get("__file__")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.errors import ConfigError
 
-from .config import loaded_late
+from .config import loaded_late, set_by_project
 from .project import source_files
 from .source import is_markdown, markdown_directives, markdown_lines_outside_code
 from .warnings_ import TimelineWarning, warn
@@ -59,7 +59,7 @@ def refuse_unread_markdown(app: Sphinx) -> None:
 
 def enable_myst_syntax(app: Sphinx, config: Config) -> None:
     """Enable :data:`MYST_SYNTAX`, unless the project chose its own MyST extensions."""
-    if not _set_by_project(config, "myst_enable_extensions"):
+    if not set_by_project(config, "myst_enable_extensions"):
         config.myst_enable_extensions = sorted(MYST_SYNTAX)
 
 
@@ -119,8 +119,3 @@ def check_fences_closed(docname: str, lines: list[str]) -> set[int]:
         warn(message, TimelineWarning.MYST, (docname, block.line))
         unclosed.add(block.line)
     return unclosed
-
-
-def _set_by_project(config: Config, name: str) -> bool:
-    """Whether ``conf.py`` or a ``-D`` override set ``name``."""
-    return name in getattr(config, "_raw_config", {}) or name in getattr(config, "_overrides", {})

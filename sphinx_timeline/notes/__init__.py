@@ -9,9 +9,9 @@ from ..core.config import add_settings, loaded_late
 from .collect import NoteTitleTransform, collect_note, note_header, note_links
 from .domain import NotesDomain
 from .drafts import NotesTocTree, hold_back, is_shown_draft
-from .feeds import setup_feeds
+from .feeds import link_feeds, setup_feeds
 from .header import NoteTimeTransform, resolve_note_parts
-from .meta import setup_metadata
+from .meta import add_page_metadata, setup_metadata
 from .pages import setup_pages
 from .settings import SETTINGS
 from .updates import notes_to_rewrite, remember_links
@@ -42,21 +42,26 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-read", collect_note, priority=600)
     app.connect("doctree-resolved", resolve_note_parts)
     app.add_post_transform(NoteTimeTransform)
-    app.connect("html-page-context", keep_drafts_unindexed)
+    app.connect("html-page-context", add_to_head, priority=450)
     setup_metadata(app)
     setup_feeds(app)
     setup_pages(app)
 
 
-def keep_drafts_unindexed(
+def add_to_head(
     app: Sphinx,
     pagename: str,
     templatename: str,
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Ask search engines not to index a draft that this build shows."""
+    """What a page's head gets from the notes (``html-page-context``, before
+    sphinxext-opengraph's): ``noindex`` on a draft this build shows, the feeds' links,
+    a note's metadata."""
     if is_shown_draft(app.env, pagename):
-        context["metatags"] = (
-            context.get("metatags", "") + '<meta name="robots" content="noindex">\n'
-        )
+        context["metatags"] = context.get("metatags", "") + NOINDEX
+    link_feeds(app, pagename, context)
+    add_page_metadata(app, pagename, context)
+
+
+NOINDEX = '<meta name="robots" content="noindex">\n'

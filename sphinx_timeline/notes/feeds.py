@@ -35,7 +35,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from .. import __version__
-from ..core.config import conf_location
+from ..core.config import conf_location, set_by_project
 from ..core.i18n import _
 from ..core.warnings_ import TimelineWarning, warn
 from .collect import note_header, note_links
@@ -46,7 +46,6 @@ from .settings import FEED_CONTENT, FEED_LIMIT, FEED_PATH, FEEDS, TAG_FEED_NAME
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
@@ -103,7 +102,6 @@ def setup_feeds(app: Sphinx) -> None:
     write them after the pages."""
     app.connect("env-get-outdated", remember_linked, priority=400)  # before hold_back
     app.connect("env-updated", plan_feeds)
-    app.connect("html-page-context", link_feeds)
     app.connect("html-collect-pages", write_feeds)
 
 
@@ -209,7 +207,7 @@ def report_site_url(app: Sphinx, site: str) -> None:
             TimelineWarning.CONFIG,
             conf_location(app.confdir, "html_baseurl"),
         )
-    elif configured(app.config, FEEDS.key):
+    elif set_by_project(app.config, FEEDS.key):
         warn(
             "timeline_feeds is on, but html_baseurl is not set, and an Atom feed needs the "
             "site's address for its links: no feed is written. Set html_baseurl in conf.py "
@@ -222,18 +220,7 @@ def report_site_url(app: Sphinx, site: str) -> None:
         LOGGER.info("no Atom feeds written: html_baseurl, the site's address, is not set")
 
 
-def configured(config: Config, key: str) -> bool:
-    """Whether ``conf.py`` or the command line sets ``key``."""
-    return key in getattr(config, "_raw_config", {}) or key in getattr(config, "_overrides", {})
-
-
-def link_feeds(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def link_feeds(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
     """Link the feed of every note from the page's head, and a tag's or category's feed
     from its page (``html-page-context``)."""
     plan: FeedPlan | None = getattr(app.builder, PLAN, None)
@@ -288,7 +275,7 @@ def feed_xml(
     add(root, "link", rel="self", type=ATOM_TYPE, href=feed.url)
     add(root, "link", rel="alternate", type="text/html", href=feed.page_url)
     if not all(note.authors for note in feed.notes):
-        feed_author = config.author if configured(config, "author") else config.project
+        feed_author = config.author if set_by_project(config, "author") else config.project
         add(add(root, "author"), "name", feed_author)
     add(root, "generator", GENERATOR[0], uri=GENERATOR[1], version=__version__)
     site = site_url(config)

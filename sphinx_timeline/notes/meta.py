@@ -49,11 +49,9 @@ _SCRIPT_SAFE = str.maketrans(
 
 
 def setup_metadata(app: Sphinx) -> None:
-    """Check and copy each note's image, and write each note page's metadata (before
-    ``sphinxext-opengraph`` writes its tags, so that it sees the description)."""
+    """Check and copy each note's image (the metadata is written by ``add_to_head``)."""
     app.connect("doctree-read", check_note_image, priority=700)  # after collect_note
     app.connect("doctree-resolved", copy_note_image)
-    app.connect("html-page-context", add_page_metadata, priority=450)
 
 
 def is_url(image: str) -> bool:
@@ -121,13 +119,7 @@ def site_url(config: Config) -> str:
     return baseurl or os.environ.get(RTD_CANONICAL_URL, "")
 
 
-def add_page_metadata(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def add_page_metadata(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
     """Write a note page's metadata into its ``metatags`` (``html-page-context``)."""
     builder = web_builder(app)
     note = notes_domain(app.env).notes.get(pagename)
