@@ -56,6 +56,10 @@ class TimelineWarning(Enum):
     LISTING = "listing"
     """An ``excerpt`` with no text in it, or a ``note-list`` with content (it takes
     options only)."""
+    THEME = "theme"
+    """An ``html_theme_options`` value of the ``sphinx_timeline`` theme that cannot be
+    used (an accent colour that is not a CSS colour, a social link that is not an
+    ``https:`` or ``mailto:`` address, ...); the option's default is used instead."""
     TWEET = "tweet"
     """A ``tweet`` without a post, or whose argument is not a post's id or twitter.com /
     x.com URL, or whose cache file cannot be used."""
