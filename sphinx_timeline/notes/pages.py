@@ -15,8 +15,10 @@ pages resolve like links to any page (``missing-reference``).
 from __future__ import annotations
 
 import dataclasses as dc
+import hashlib
 import html
 import itertools
+import json
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -160,10 +162,20 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     for name in domain.retired:
         if builder.get_target_uri(name) not in taken:
             remove_page(builder, name)
+    written = Path(app.doctreedir, WRITTEN)
+    try:
+        before: dict[str, str] = json.loads(written.read_text("utf8"))
+    except (OSError, ValueError):
+        before = {}
+    site = site_digest(app)
+    after: dict[str, str] = {}
     for page in pages.values():
         docname = taken.get(builder.get_target_uri(page.name))
         if docname is None:
-            write_page(app, page, pages)
+            after[page.name] = page_digest(app, page, pages, site)
+            target = Path(builder.get_outfilename(page.name))
+            if before.get(page.name) != after[page.name] or not target.is_file():
+                write_page(app, page, pages)
             continue
         hint = "rename or move that page"
         if page.kind in ("index", "archive"):
@@ -174,7 +186,31 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             TimelineWarning.CONFIG,
             (docname, None),
         )
+    written.write_text(json.dumps(after, sort_keys=True), "utf8")
     return []  # written already, only where they changed
+
+
+WRITTEN = "stl-notes-pages.json"
+"""The file, beside the doctrees, that keeps what each generated page was written from."""
+
+
+def site_digest(app: Sphinx) -> str:
+    """What every generated page shows of the site besides its notes: the pages' titles
+    and toctrees (a theme's navigation), the templates and the configuration."""
+    env = app.env
+    titles = sorted((docname, title.astext()) for docname, title in env.titles.items())
+    includes = sorted((parent, tuple(kids)) for parent, kids in env.toctree_includes.items())
+    templates = app.builder.templates.newest_template_mtime()  # type: ignore[attr-defined]
+    config = sorted((item.name, repr(item.value)) for item in app.config if item.rebuild)
+    return hashlib.sha256(repr((titles, includes, templates, config)).encode()).hexdigest()
+
+
+def page_digest(app: Sphinx, page: NotesPage, pages: dict[str, NotesPage], site: str) -> str:
+    """What one generated page is written from: itself, its notes, the other generated
+    pages it links to, and the rest of the site."""
+    notes = notes_domain(app.env).notes
+    shown = [notes[docname] for docname in page.notes]
+    return hashlib.sha256(repr((page, shown, sorted(pages), site)).encode()).hexdigest()
 
 
 def write_page(app: Sphinx, page: NotesPage, pages: dict[str, NotesPage]) -> None:
