@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Sequence
 
 from .. import __version__
-from . import tweets
+from . import convert, new, tweets
 
 DISTRIBUTION = "sphinx-career-timeline"
 
@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"%(prog)s ({DISTRIBUTION}) {__version__}"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    convert.add_parser(commands)
+    new.add_parser(commands)
     tweets.add_parser(commands)
     return parser
 

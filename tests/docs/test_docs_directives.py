@@ -139,16 +139,25 @@ def test_missing_snippet_is_one_located_warning(
     assert soup(app, "index").select("div.sd-tab-set") == []
 
 
+def progs(parser: argparse.ArgumentParser) -> list[str]:
+    """Every command and subcommand of ``parser``, depth first."""
+    found = [parser.prog]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                found += progs(child)
+    return found
+
+
 def test_cli_reference_lists_every_argument_of_tweets_fetch(build: BuildFn) -> None:
     page = "# CLI\n\n```{timeline-cli-reference}\n```\n"
     app = build({"conf.py": CONF, "index.md": page})
     assert warnings_of(app) == []
     body = soup(app, "index").select_one("div.body")
     assert [section["id"] for section in body.select("section section")] == [
-        "sphinx-timeline",
-        "sphinx-timeline-tweets",
-        "sphinx-timeline-tweets-fetch",
+        prog.replace(" ", "-") for prog in progs(build_parser())
     ]
+    assert "sphinx-timeline tweets fetch" in progs(build_parser())
     fetch = subparser(subparser(build_parser(), "tweets"), "fetch")
     section = body.select_one("section#sphinx-timeline-tweets-fetch")
     assert section.select_one("h2 code").get_text(" ", strip=True) == fetch.prog
