@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.environment import CONFIG_OK
 from sphinx.locale import _ as sphinx_words
 from sphinx.util import docname_join
 from sphinx.util.docutils import new_document
@@ -174,7 +175,7 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         if docname is None:
             after[page.name] = page_digest(app, page, pages, site)
             target = Path(builder.get_outfilename(page.name))
-            if before.get(page.name) != after[page.name] or not target.is_file():
+            if not site or before.get(page.name) != after[page.name] or not target.is_file():
                 write_page(app, page, pages)
             continue
         hint = "rename or move that page"
@@ -196,21 +197,25 @@ WRITTEN = "stl-notes-pages.json"
 
 def site_digest(app: Sphinx) -> str:
     """What every generated page shows of the site besides its notes: the pages' titles
-    and toctrees (a theme's navigation), the templates and the configuration."""
+    and toctrees (a theme's navigation) and the templates; ``""`` (nothing is known)
+    when the configuration changed since the last build."""
     env = app.env
+    if env.config_status != CONFIG_OK:
+        return ""
     titles = sorted((docname, title.astext()) for docname, title in env.titles.items())
     includes = sorted((parent, tuple(kids)) for parent, kids in env.toctree_includes.items())
     templates = app.builder.templates.newest_template_mtime()  # type: ignore[attr-defined]
-    config = sorted((item.name, repr(item.value)) for item in app.config if item.rebuild)
-    return hashlib.sha256(repr((titles, includes, templates, config)).encode()).hexdigest()
+    return hashlib.sha256(repr((titles, includes, templates)).encode()).hexdigest()
 
 
 def page_digest(app: Sphinx, page: NotesPage, pages: dict[str, NotesPage], site: str) -> str:
     """What one generated page is written from: itself, its notes, the other generated
-    pages it links to, and the rest of the site."""
+    pages it links to (with their titles and how many notes they list), and the rest
+    of the site."""
     notes = notes_domain(app.env).notes
     shown = [notes[docname] for docname in page.notes]
-    return hashlib.sha256(repr((page, shown, sorted(pages), site)).encode()).hexdigest()
+    others = sorted((other.name, other.title, other.total) for other in pages.values())
+    return hashlib.sha256(repr((page, shown, others, site)).encode()).hexdigest()
 
 
 def write_page(app: Sphinx, page: NotesPage, pages: dict[str, NotesPage]) -> None:
