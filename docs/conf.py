@@ -19,7 +19,7 @@ myst_heading_anchors = 3
 # Setting this replaces the extension's own choice (colon_fence, attrs_inline): keep both.
 myst_enable_extensions = ["attrs_inline", "colon_fence", "deflist"]
 
-html_theme = "alabaster"
+# The package's own theme; `tox -e docs-themes` builds the docs under four others too
+# (`-D html_theme=...`), so no option here may be one only this theme knows.
+html_theme = "sphinx_timeline"
 html_title = f"{project} {version}"
-html_static_path = ["_static"]
-html_css_files = ["docs.css"]

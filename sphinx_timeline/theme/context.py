@@ -23,6 +23,7 @@ from sphinx.errors import ExtensionError
 from ..core.i18n import _
 from ..notes.domain import notes_domain
 from ..notes.settings import READING_SPEED
+from .description import add_description
 from .icons import icon
 from .markup import repair
 from .navigation import SiteNavigation, signature
@@ -138,6 +139,8 @@ def add_context(
     pathto = context["pathto"]
     if isinstance(context.get("body"), str):
         context["body"] = repair(context["body"])
+    if doctree is not None:
+        add_description(context, doctree)
     context.update(
         stl_options=options,
         stl_navigation=state.navigation.html(pagename),

@@ -127,6 +127,36 @@ def test_what_the_writer_typed_is_escaped(site: Path) -> None:
     ]
 
 
+def descriptions(html: BeautifulSoup) -> list[str]:
+    return [str(meta["content"]) for meta in html.select('meta[name="description"]')]
+
+
+def test_every_page_gets_a_description(build: Callable[..., SphinxTestApp]) -> None:
+    long = " ".join(["word"] * 60)
+    app = build(
+        {
+            "index.md": "# Home\n\n```{note}\nNot this.\n```\n\nThe home page[^a] <&>.\n\n"
+            f"{long}\n\n[^a]: A footnote.\n\n```{{toctree}}\nlong\nown\nnote\n```\n",
+            "long.md": f"# Long\n\n{long}\n",
+            "own.md": "---\nmyst:\n  html_meta:\n    description: Its own words.\n---\n"
+            "# Own\n\nText.\n",
+            "note.md": "---\ndate: 2024-01-10\ndescription: A note's.\n---\n# Note\n\nText.\n",
+        },
+        html_theme="sphinx_timeline",
+    )
+    assert warnings_of(app) == []
+    html = {name: page(app.outdir, name) for name in ("index", "long", "own", "note", "search")}
+    assert descriptions(html["index"]) == ["The home page <&>."]
+    assert 'content="The home page &lt;&amp;&gt;."' in str(html["index"].head)
+    shortened = descriptions(html["long"])[0]
+    assert shortened.endswith("word…")
+    assert len(shortened) <= 160
+    assert long.startswith(shortened[:-1])
+    assert descriptions(html["own"]) == ["Its own words."]
+    assert descriptions(html["note"]) == ["A note's."]
+    assert descriptions(html["search"]) == []
+
+
 def test_a_note_page_gets_the_reading_layout(site: Path) -> None:
     note = page(site, "notes/one")
     assert "stl-note-page" in note.select_one("body")["class"]
