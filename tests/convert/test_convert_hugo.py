@@ -134,6 +134,7 @@ def test_the_files_of_the_project(converted: tuple[Path, tuple[int, str, str]]) 
         "language": "en_US",
         "html_baseurl": "https://blog.example.org/",
         "extensions": ["sphinx_timeline"],
+        "html_theme": "sphinx_timeline",
         "exclude_patterns": ["_build"],
         "myst_enable_extensions": ["attrs_inline", "colon_fence", "dollarmath"],
     }
@@ -296,7 +297,7 @@ def test_links_excerpt_span_and_emoji(built: SphinxTestApp) -> None:
     assert links["next part"] == "toml-post.html"
     assert links["bundle post"] == "bundle/index.html"
     toml = soup(built, "notes/posts/toml-post")
-    assert toml.select_one("a[href='career.html']").get_text() == "my career post"
+    assert toml.select_one("[role=main] p a[href='career.html']").get_text() == "my career post"
     assert "write {{< tweet 123 >}} in the text" in toml.get_text()
     about = soup(built, "notes/about")
     assert "I work at Acme Corporation and write" in about.get_text()

@@ -153,7 +153,12 @@ def conf_py(site: Site | None, needs: Iterable[str]) -> str:
         lines.append(f"language = {site.language_code!r}")
         if site.base_url:
             lines.append(f"html_baseurl = {site.base_url!r}")
-    lines += ["", 'extensions = ["sphinx_timeline"]', 'exclude_patterns = ["_build"]']
+    lines += [
+        "",
+        'extensions = ["sphinx_timeline"]',
+        'html_theme = "sphinx_timeline"',
+        'exclude_patterns = ["_build"]',
+    ]
     extensions = myst_extensions(needs)
     if extensions:
         lines += [
