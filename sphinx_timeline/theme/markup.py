@@ -16,6 +16,12 @@ REPAIRS = (
     ),
     # the footnotes of a page: an <aside> (a complementary landmark) inside the main one
     (re.compile(r'<aside class="footnote-list'), '<aside role="none" class="footnote-list'),
+    # footnotes: <aside> elements that axe takes for landmarks, which then need distinct
+    # names (docutils 0.22)
+    (
+        re.compile(r'(<aside class="footnote [^"<>]*" id="([^"<>]*)" role="doc-footnote")'),
+        r'\1 aria-label="\2"',
+    ),
     # a citation: a deprecated role, not allowed on a <div>, in a role="list" (docutils)
     (
         re.compile(r'(<div class="citation" id="[^"<>]*") role="doc-biblioentry"'),

@@ -7,9 +7,12 @@ they are skipped, except in CI (``CI`` set), where they fail.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -17,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from helpers import warnings_of
+from helpers import DOCS, warnings_of
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -172,3 +175,97 @@ def open_site(new_context: NewContext) -> OpenSite:
         return tab
 
     return _open
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's docs, built once with the HTML builder; their output folder."""
+    out = tmp_path_factory.mktemp("docs-html")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(DOCS), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def docs_pages(docs_site: Path) -> list[str]:
+    """Every page of the built docs, by name (``index``, ``notes``, ``blog/index``...)."""
+    return sorted(
+        path.relative_to(docs_site).with_suffix("").as_posix()
+        for path in docs_site.rglob("*.html")
+        if not path.relative_to(docs_site).parts[0].startswith("_")
+    )
+
+
+NODE_MODULES = Path(__file__).parent / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def needed(path: Path) -> Path:
+    """A tool the tests need from ``node_modules``; skipped without it, failed in CI."""
+    if not path.is_file():
+        unavailable(f"{path} is missing: run `npm install --prefix tests/browser` as .ci/run does")
+    return path
+
+
+def axe_violations(tab: Page) -> list[str]:
+    """axe-core's violations on the page, one line each."""
+    tab.add_script_tag(path=str(needed(AXE)))
+    result = tab.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        f"{violation['id']}: {node['target']} {node['failureSummary']}"
+        for violation in result
+        for node in violation["nodes"]
+    ]
+
+
+def html_errors(pages: list[Path]) -> list[str]:
+    """The Nu Html Checker's errors on ``pages``, one line each."""
+    java = shutil.which("java")
+    if java is None:
+        unavailable("no java found for the Nu Html Checker")
+    result = subprocess.run(
+        [java, "-jar", str(needed(VNU)), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [
+        f"{Path(message.get('url', '')).name}:{message.get('lastLine')}: {message['message']}"
+        for message in messages
+    ]
+
+
+# what sticks out of the page, left or right, and is not inside a scrolling box
+OVERFLOW = """
+(width) => {
+  const scrolls = (element) => ['auto', 'scroll'].includes(getComputedStyle(element).overflowX);
+  const describe = (element) => {
+    const classes = [...element.classList].map((name) => `.${name}`).join('');
+    const text = element.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40);
+    const box = element.getBoundingClientRect();
+    return `<${element.tagName.toLowerCase()}${classes}> ${Math.round(box.left)}..` +
+           `${Math.round(box.right)} px: ${text}`;
+  };
+  const wide = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (!box.width || !box.height) continue;
+    if (box.left >= -0.5 && box.right <= width + 0.5) continue;
+    let inside = false;
+    for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+      if (scrolls(box)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) wide.push(describe(element));
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, wide};
+}
+"""

@@ -14,17 +14,13 @@ axe-core and the checker come from the npm registry (``.ci/run`` installs them i
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from .colours import RGBA, relative_luminance
-from .conftest import build_site, unavailable
-from .test_docs_phone import OVERFLOW
+from .conftest import OVERFLOW, axe_violations, build_site, html_errors
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -34,9 +30,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).parent / "roots" / "test-theme"
-NODE_MODULES = Path(__file__).parent / "node_modules"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 PAGES = (
     "index",
@@ -57,13 +50,6 @@ SCHEMES = ("light", "dark")
 def theme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test site, built once with the theme and no warning."""
     return build_site(ROOT, tmp_path_factory.mktemp("theme"), html_theme="sphinx_timeline")
-
-
-def needed(path: Path) -> Path:
-    """A tool the tests need from ``node_modules``; skipped without it, failed in CI."""
-    if not path.is_file():
-        unavailable(f"{path} is missing: run `npm install --prefix tests/browser` as .ci/run does")
-    return path
 
 
 def chosen(scheme: str) -> str:
@@ -95,17 +81,6 @@ def open_watched(open_site: OpenSite, site: Path, page: str, width: int, scheme:
     tab.reload(wait_until="load")  # the listeners are there from the start
     tab.errors, tab.urls = errors, urls  # type: ignore[attr-defined]
     return tab
-
-
-def axe_violations(tab: Page) -> list[str]:
-    """axe-core's violations on the page, one line each."""
-    tab.add_script_tag(path=str(needed(AXE)))
-    result = tab.evaluate("async () => (await axe.run(document)).violations")
-    return [
-        f"{violation['id']}: {node['target']} {node['failureSummary']}"
-        for violation in result
-        for node in violation["nodes"]
-    ]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -248,19 +223,4 @@ def test_the_timeline_uses_the_accent(open_site: OpenSite, theme_site: Path) -> 
 
 
 def test_the_pages_are_valid_html(theme_site: Path) -> None:
-    java = shutil.which("java")
-    if java is None:
-        unavailable("no java found for the Nu Html Checker")
-    pages = [str(theme_site / f"{page}.html") for page in PAGES]
-    result = subprocess.run(
-        [java, "-jar", str(needed(VNU)), "--errors-only", "--format", "json", *pages],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(message.get('url', '')).name}:{message.get('lastLine')}: {message['message']}"
-        for message in messages
-    ]
-    assert errors == []
+    assert html_errors([theme_site / f"{page}.html" for page in PAGES]) == []
