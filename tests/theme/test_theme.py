@@ -7,6 +7,7 @@ without the extension in ``extensions``.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -303,3 +304,30 @@ def test_the_edit_link_from_html_context(tmp_path: Path) -> None:
     edit = page(outdir, "other").select_one(".stl-edit a")["href"]
     assert edit == "https://github.com/me/site/edit/dev/docs/other.md"
     shutil.rmtree(outdir)
+
+
+def test_the_code_colours_come_from_the_packages_dependencies() -> None:
+    """The Pygments styles theme.toml names are installed with the package itself, not
+    only with the test extras (Furo and PyData bring accessible-pygments too)."""
+    import importlib.metadata
+    import inspect
+    import tomllib
+
+    from pygments.styles import get_style_by_name
+
+    root = Path(__file__).parent.parent.parent
+    theme = tomllib.loads(
+        (root / "sphinx_timeline/theme/sphinx_timeline/theme.toml").read_text("utf8")
+    )
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf8"))["project"]
+    required = {
+        re.split(r"[<>=!~ \[;]", requirement)[0].lower().replace("_", "-")
+        for requirement in project["dependencies"]
+    }
+    providers = importlib.metadata.packages_distributions()
+    for style_name in theme["theme"]["pygments_style"].values():
+        module = inspect.getmodule(get_style_by_name(style_name))
+        assert module is not None
+        top = module.__name__.split(".")[0]
+        distributions = {name.lower().replace("_", "-") for name in providers.get(top, [])}
+        assert distributions & (required | {"pygments"}), (style_name, distributions)
