@@ -20,20 +20,24 @@ MATHJAX = "https://cdn.jsdelivr.net/npm/mathjax@"
 """Sphinx's default MathJax: the one address of another host the docs may name."""
 
 
-def test_every_docs_page_is_clean_and_accessible(open_site: OpenSite, docs_site: Path) -> None:
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (375, "dark")])
+def test_every_docs_page_is_clean_and_accessible(
+    open_site: OpenSite, docs_site: Path, width: int, scheme: str
+) -> None:
     pages = docs_pages(docs_site)
     assert {"index", "notes", "theme", "kitchen-sink", "blog/index"} <= set(pages)
     problems = {}
     for name in pages:
-        found = audit(open_site, docs_site, name)
+        found = audit(open_site, docs_site, name, width, scheme)
         if found:
             problems[name] = found
     assert problems == {}
 
 
-def audit(open_site: OpenSite, docs_site: Path, name: str) -> list[str]:
-    """The console errors, requests to other hosts and axe-core violations of one page,
-    in a tab of its own (axe's own requests for stylesheets come after the checks)."""
+def audit(open_site: OpenSite, docs_site: Path, name: str, width: int, scheme: str) -> list[str]:
+    """The console errors, requests to other hosts and axe-core violations of one page
+    ``width`` px wide in the reader's colour ``scheme``, in a tab of its own (axe's own
+    requests for stylesheets come after the checks)."""
     requested: list[str] = []
     errors: list[str] = []
 
@@ -41,10 +45,17 @@ def audit(open_site: OpenSite, docs_site: Path, name: str) -> list[str]:
         requested.append(route.request.url)  # type: ignore[attr-defined]
         route.fallback()  # type: ignore[attr-defined]
 
-    tab = open_site(docs_site, name, 1280, routes={"**/*": watch})
+    tab = open_site(
+        docs_site,
+        name,
+        width,
+        routes={"**/*": watch},
+        init_script=f"localStorage.setItem('stl-scheme', '{scheme}')",
+    )
     tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.reload(wait_until="load")  # the listeners are there from the start
+    assert tab.evaluate("document.documentElement.dataset.theme") == scheme
     mathjax = any(url.startswith(MATHJAX) for url in requested)  # refused: no network here
     found = [
         f"console: {error}"
