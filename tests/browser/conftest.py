@@ -269,3 +269,12 @@ OVERFLOW = """
   return {scrollWidth: document.documentElement.scrollWidth, wide};
 }
 """
+
+
+THEME_ROOT = Path(__file__).parent / "roots" / "test-theme"
+"""The test site of the ``sphinx_timeline`` theme."""
+
+
+def chosen(scheme: str) -> str:
+    """The init script that makes the reader's choice ``scheme``, as the button stores it."""
+    return f"localStorage.setItem('stl-scheme', '{scheme}')"

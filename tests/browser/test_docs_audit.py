@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import axe_violations, docs_pages, html_errors
+from .conftest import axe_violations, chosen, docs_pages, html_errors
 
 if TYPE_CHECKING:
     from .conftest import OpenSite
@@ -50,7 +50,7 @@ def audit(open_site: OpenSite, docs_site: Path, name: str, width: int, scheme: s
         name,
         width,
         routes={"**/*": watch},
-        init_script=f"localStorage.setItem('stl-scheme', '{scheme}')",
+        init_script=chosen(scheme),
     )
     tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
     tab.on("pageerror", lambda error: errors.append(str(error)))

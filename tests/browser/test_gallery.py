@@ -24,8 +24,7 @@ import pytest
 
 from helpers import DOCS, REGENERATE
 
-from .conftest import build_site
-from .test_theme import ROOT, chosen
+from .conftest import THEME_ROOT, build_site, chosen
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -65,7 +64,7 @@ SHOTS = [
 @pytest.fixture(scope="module")
 def gallery_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test site, built once with the theme and no warning."""
-    return build_site(ROOT, tmp_path_factory.mktemp("gallery"), html_theme="sphinx_timeline")
+    return build_site(THEME_ROOT, tmp_path_factory.mktemp("gallery"), html_theme="sphinx_timeline")
 
 
 def page_digest(site: Path, page: str) -> str:

@@ -24,8 +24,15 @@ from typing import Any
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, build_site, find_chromium, unavailable
-from .test_theme import NODE_MODULES, ROOT, needed
+from .conftest import (
+    CHROMIUM_ARGS,
+    NODE_MODULES,
+    THEME_ROOT,
+    build_site,
+    find_chromium,
+    needed,
+    unavailable,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +57,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test site, built with the theme and served on 127.0.0.1; its base URL."""
-    site = build_site(ROOT, tmp_path_factory.mktemp("lighthouse"), html_theme="sphinx_timeline")
+    site = build_site(
+        THEME_ROOT, tmp_path_factory.mktemp("lighthouse"), html_theme="sphinx_timeline"
+    )
     handler = functools.partial(QuietHandler, directory=str(site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)

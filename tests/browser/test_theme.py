@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from .colours import RGBA, relative_luminance
-from .conftest import OVERFLOW, axe_violations, build_site, html_errors
+from .conftest import OVERFLOW, THEME_ROOT, axe_violations, build_site, chosen, html_errors
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).parent / "roots" / "test-theme"
 
 PAGES = (
     "index",
@@ -49,12 +48,7 @@ SCHEMES = ("light", "dark")
 @pytest.fixture(scope="module")
 def theme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test site, built once with the theme and no warning."""
-    return build_site(ROOT, tmp_path_factory.mktemp("theme"), html_theme="sphinx_timeline")
-
-
-def chosen(scheme: str) -> str:
-    """The init script that makes the reader's choice ``scheme``, as the button stores it."""
-    return f"localStorage.setItem('stl-scheme', '{scheme}')"
+    return build_site(THEME_ROOT, tmp_path_factory.mktemp("theme"), html_theme="sphinx_timeline")
 
 
 def open_watched(open_site: OpenSite, site: Path, page: str, width: int, scheme: str) -> Page:
