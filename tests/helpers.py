@@ -42,6 +42,17 @@ def copy_root(name: str, destination: Path) -> Path:
     return target
 
 
+def build_once(srcdir: Path, buildername: str = "html", **confoverrides: object) -> SphinxTestApp:
+    """Build the project ``srcdir`` (for a module-scoped fixture) and release Sphinx's
+    global registrations at once; the returned app keeps its output and data."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, confoverrides=confoverrides)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 def strip_colours(text: str) -> str:
     """``text`` without the terminal colour codes Sphinx writes."""
     return _ANSI.sub("", text)

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
 
-from helpers import copy_root, soup, warnings_of
+from helpers import build_once, copy_root, soup, warnings_of
 
 Build = Callable[..., SphinxTestApp]
 
@@ -19,13 +19,7 @@ Build = Callable[..., SphinxTestApp]
 @pytest.fixture(scope="module")
 def html(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The listings project, built once with the HTML builder."""
-    srcdir = copy_root("notes-listings", tmp_path_factory.mktemp("listings"))
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_once(copy_root("notes-listings", tmp_path_factory.mktemp("listings")))
 
 
 def section(page: BeautifulSoup, section_id: str) -> Tag:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from helpers import copy_root, soup, warnings_of
+from helpers import build_once, copy_root, soup, warnings_of
 
 Build = Callable[..., SphinxTestApp]
 SECRETS = ("DRAFT-SECRET-TEXT", "FUTURE-SECRET-TEXT")
@@ -18,13 +18,7 @@ SECRETS = ("DRAFT-SECRET-TEXT", "FUTURE-SECRET-TEXT")
 @pytest.fixture(scope="module")
 def notes_html(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The notes project, built once with the HTML builder."""
-    srcdir = copy_root("notes", tmp_path_factory.mktemp("notes"))
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()  # Sphinx's global registrations; the output and data stay
-    return app
+    return build_once(copy_root("notes", tmp_path_factory.mktemp("notes")))
 
 
 def output_text(outdir: Path) -> str:

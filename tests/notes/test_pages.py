@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from helpers import assert_same_output, copy_root, soup, sphinx_build, warnings_of
+from helpers import assert_same_output, build_once, copy_root, soup, sphinx_build, warnings_of
 
 Build = Callable[..., SphinxTestApp]
 
@@ -39,13 +39,7 @@ GENERATED = [
 @pytest.fixture(scope="module")
 def html(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     """The listings project, built once with the HTML builder."""
-    srcdir = copy_root("notes-listings", tmp_path_factory.mktemp("pages"))
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_once(copy_root("notes-listings", tmp_path_factory.mktemp("pages")))
 
 
 def generated(outdir: Path) -> list[str]:
