@@ -169,13 +169,14 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     except (OSError, ValueError):
         before = {}
     site = site_digest(app)
+    same_config = app.env.config_status == CONFIG_OK  # else Sphinx writes every page too
     after: dict[str, str] = {}
     for page in pages.values():
         docname = taken.get(builder.get_target_uri(page.name))
         if docname is None:
             after[page.name] = page_digest(app, page, pages, site)
             target = Path(builder.get_outfilename(page.name))
-            if not site or before.get(page.name) != after[page.name] or not target.is_file():
+            if not same_config or before.get(page.name) != after[page.name] or not target.is_file():
                 write_page(app, page, pages)
             continue
         hint = "rename or move that page"
@@ -197,11 +198,8 @@ WRITTEN = "stl-notes-pages.json"
 
 def site_digest(app: Sphinx) -> str:
     """What every generated page shows of the site besides its notes: the pages' titles
-    and toctrees (a theme's navigation) and the templates; ``""`` (nothing is known)
-    when the configuration changed since the last build."""
+    and toctrees (a theme's navigation) and the templates."""
     env = app.env
-    if env.config_status != CONFIG_OK:
-        return ""
     titles = sorted((docname, title.astext()) for docname, title in env.titles.items())
     includes = sorted((parent, tuple(kids)) for parent, kids in env.toctree_includes.items())
     templates = app.builder.templates.newest_template_mtime()  # type: ignore[attr-defined]
