@@ -42,15 +42,28 @@ def copy_root(name: str, destination: Path) -> Path:
     return target
 
 
-def build_once(srcdir: Path, buildername: str = "html", **confoverrides: object) -> SphinxTestApp:
+def build_once(
+    srcdir: Path,
+    buildername: str = "html",
+    builddir: Path | None = None,
+    **confoverrides: object,
+) -> SphinxTestApp:
     """Build the project ``srcdir`` (for a module-scoped fixture) and release Sphinx's
     global registrations at once; the returned app keeps its output and data."""
-    app = SphinxTestApp(buildername, srcdir=srcdir, confoverrides=confoverrides)
+    app = SphinxTestApp(buildername, srcdir=srcdir, builddir=builddir, confoverrides=confoverrides)
     try:
         app.build()
     finally:
         app.cleanup()
     return app
+
+
+def build_without_warnings(srcdir: Path, builddir: Path, **confoverrides: object) -> Path:
+    """Build ``srcdir`` with the HTML builder, asserting it warns of nothing; its output
+    folder."""
+    app = build_once(srcdir, builddir=builddir, **confoverrides)
+    assert warnings_of(app) == []
+    return Path(app.outdir)
 
 
 def strip_colours(text: str) -> str:

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from helpers import DOCS, warnings_of
+from helpers import DOCS, build_without_warnings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -88,18 +87,9 @@ def build_site(root: Path, destination: Path, **confoverrides: Any) -> Path:
     srcdir = destination / "src"
     shutil.copytree(root, srcdir)
     # sphinx.testing swaps Alabaster for 'basic' unless the theme is an override
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=destination / "_build",
-        confoverrides={"html_theme": "alabaster", **confoverrides},
+    return build_without_warnings(
+        srcdir, destination / "_build", **{"html_theme": "alabaster", **confoverrides}
     )
-    try:
-        app.build()
-        assert warnings_of(app) == []
-        return app.outdir
-    finally:
-        app.cleanup()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,13 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from helpers import assert_same_output, copy_root, sphinx_build, warnings_of
+from helpers import (
+    assert_same_output,
+    build_without_warnings,
+    copy_root,
+    sphinx_build,
+    warnings_of,
+)
 from sphinx_timeline.theme.context import read_the_docs_template
 
 ROOT = "theme-site"
@@ -25,19 +31,10 @@ WEIGHT_LIMIT = 100_000
 
 
 def build_root(srcdir: Path, **confoverrides: object) -> Path:
-    """Build ``srcdir`` with the HTML builder, asserting no warning; its output folder."""
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=srcdir.parent / "_build",
-        confoverrides={"html_theme": "sphinx_timeline", **confoverrides},
+    """Build ``srcdir`` with the theme, asserting no warning; its output folder."""
+    return build_without_warnings(
+        srcdir, srcdir.parent / "_build", html_theme="sphinx_timeline", **confoverrides
     )
-    try:
-        app.build()
-        assert warnings_of(app) == []
-        return app.outdir
-    finally:
-        app.cleanup()
 
 
 @pytest.fixture(scope="module")
