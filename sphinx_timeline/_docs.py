@@ -90,7 +90,8 @@ class NoteFieldsDirective(SphinxDirective):
 
 
 class WarningsTableDirective(SphinxDirective):
-    """A table of every warning subtype, ``timeline.<value>``, with its docstring."""
+    """A table of every warning subtype, ``timeline.<value>``: its docstring, and the
+    ``suppress_warnings`` line of ``conf.py`` that silences it."""
 
     def run(self) -> list[nodes.Node]:
         source = inspect.getsourcefile(TimelineWarning) or "warnings_.py"
@@ -103,13 +104,16 @@ class WarningsTableDirective(SphinxDirective):
                     member.name,
                     location=self.get_location(),
                 )
+            name = f"{WARNING_TYPE}.{member.value}"
             rows.append(
                 [
-                    [nodes.literal("", f"{WARNING_TYPE}.{member.value}")],
+                    [nodes.literal("", name)],
                     parse_rst(self, docs.get(member.name, ""), source),
+                    [nodes.literal("", f'suppress_warnings = ["{name}"]')],
                 ]
             )
-        return [make_table(["Warning", "Emitted for"], [25, 75], rows)]
+        header = ["Warning", "Emitted for", "To silence it, in conf.py"]
+        return [make_table(header, [22, 48, 30], rows)]
 
 
 class DirectiveOptionsDirective(SphinxDirective):

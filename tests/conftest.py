@@ -7,9 +7,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sphinx.testing.util import SphinxTestApp
 
 from helpers import ROOTS
+
+# Hypothesis's budgets for the property tests (tests/reliability): a fixed one in CI, a
+# larger one on request, ``pytest --hypothesis-profile=thorough``.
+settings.register_profile(
+    "default",
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile("default")
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

@@ -12,6 +12,8 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,78 @@ def assert_same_output(first: Path, second: Path) -> None:
             a[name].decode().splitlines(), b[name].decode().splitlines(), lineterm="", n=1
         )
         pytest.fail(f"{differing} differ; {name}:\n" + "\n".join(list(diff)[:40]))
+
+
+PDF_TOOLS = ("latexmk", "pdflatex", "pdftotext")
+"""The programs the PDF tests run."""
+PDF_PACKAGES = (
+    "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
+    "tex-gyre poppler-utils"
+)
+"""The Debian packages that hold them and what Sphinx's LaTeX needs (as .ci/run installs)."""
+LATEXMK = ["latexmk", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode", "-halt-on-error"]
+
+
+@dataclass
+class Pdf:
+    """A LaTeX build compiled by latexmk: its folder, the document's name, the result."""
+
+    folder: Path
+    name: str
+    returncode: int
+    output: str
+
+    @property
+    def log(self) -> str:
+        path = self.folder / f"{self.name}.log"
+        return path.read_text("utf8", errors="replace") if path.exists() else ""
+
+    @property
+    def tex(self) -> str:
+        return (self.folder / f"{self.name}.tex").read_text("utf8")
+
+    @cached_property
+    def text(self) -> str:
+        """The PDF's text in reading order, each run of white space one space."""
+        assert (self.folder / f"{self.name}.pdf").is_file(), self.errors()
+        result = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", f"{self.name}.pdf", "-"],
+            cwd=self.folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return " ".join(result.stdout.split())
+
+    def errors(self) -> str:
+        """The log's first error and the lines after it, for a failure's message."""
+        lines = self.log.splitlines()
+        start = next((i for i, line in enumerate(lines) if line.startswith("!")), None)
+        if start is None:
+            return self.output[-2000:]
+        end = next((i for i in range(start, len(lines)) if lines[i].startswith("Here is")), None)
+        return "\n".join(lines[start : min(end or len(lines), start + 15)])
+
+
+def latexmk(folder: Path) -> Pdf:
+    """Compile the LaTeX builder's output in ``folder`` with latexmk and pdflatex, as
+    ``make latexpdf`` does. Without the programs the test is skipped, except in CI
+    (``CI`` set), where it fails."""
+    missing = [tool for tool in PDF_TOOLS if not shutil.which(tool)]
+    if missing:
+        reason = f"{', '.join(missing)} not found"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(f"{reason}: the PDF tests must run in CI; apt-get install {PDF_PACKAGES}")
+        pytest.skip(f"{reason}; apt-get install {PDF_PACKAGES} to run the PDF tests")
+    (tex,) = folder.glob("*.tex")
+    result = subprocess.run(
+        [*LATEXMK, tex.name],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
+    )
+    return Pdf(folder, tex.stem, result.returncode, result.stdout + result.stderr)

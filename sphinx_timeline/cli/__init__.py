@@ -7,6 +7,7 @@ does the work (Sphinx among it) only when it runs: ``sphinx-timeline --help`` is
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from .. import __version__
@@ -37,5 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exit:  # a usage error (2), or --help and --version (0)
         return exit.code if isinstance(exit.code, int) else 2
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:  # Ctrl-C: the status a shell gives it, not a traceback
+        print("\ninterrupted; run the command again to finish", file=sys.stderr)
+        return 130
     return status

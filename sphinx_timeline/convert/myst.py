@@ -6,6 +6,7 @@ Sphinx needed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -15,6 +16,8 @@ import yaml
 _COLON_FENCE = re.compile(r"^[ \t>]*(:{3,})", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>{}#|~$])")
+_OPTION_MISREAD = re.compile(r"""^['"|>#]|\s#""")
+"""What MyST reads otherwise in a plain ``:key: value``: a quoted or block value, a comment."""
 
 
 def front_matter(fields: Mapping[str, Any]) -> str:
@@ -40,13 +43,30 @@ def directive(
     body = body.strip("\n")
     fence = colon_fence(body)
     lines = [f"{fence}{{{name}}}" + (f" {one_line(argument)}" if argument else "")]
-    lines.extend(f":{key}: {one_line(value)}" if value else f":{key}:" for key, value in options)
+    lines.extend(
+        f":{key}: {option_value(value)}" if value else f":{key}:" for key, value in options
+    )
     if body.startswith((":", "---")):  # would be read as options
         lines.append("")
     if body:
         lines.append(body)
     lines.append(fence)
     return "\n".join(lines)
+
+
+def option_value(value: str) -> str:
+    """An option's value on one line, double-quoted when MyST would otherwise read it as
+    something else (a value starting with a quote, or holding a ``#`` comment)."""
+    text = one_line(value)
+    return json.dumps(text, ensure_ascii=False) if _OPTION_MISREAD.search(text) else text
+
+
+def markdown_destination(url: str) -> str:
+    """``url`` as a Markdown link's destination: ``<``, ``>`` and ``\\`` percent-encoded
+    (they would end it, or escape its end), in angle brackets when it has white space or
+    parentheses."""
+    url = url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
+    return f"<{url}>" if re.search(r"[\s()]", url) else url
 
 
 def code_block(code: str, language: str = "", options: Iterable[tuple[str, str]] = ()) -> str:

@@ -5,7 +5,8 @@ settings registration and validation (:mod:`.config`), warning subtypes
 (:mod:`.warnings_`), the directive base and option converters (:mod:`.directive`),
 node helpers (:mod:`.nodes`), the fence-aware source scanner (:mod:`.source`),
 front matter (:mod:`.metadata`), dates (:mod:`.dates`), static assets
-(:mod:`.assets`), translations (:mod:`.i18n`) and the MyST set-up (:mod:`.myst`).
+(:mod:`.assets`), translations (:mod:`.i18n`), the MyST set-up (:mod:`.myst`) and
+output files written whole (:mod:`.files`).
 """
 
 from __future__ import annotations

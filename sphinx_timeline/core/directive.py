@@ -63,6 +63,9 @@ class Options(dict[str, Converter]):
     def __missing__(self, name: str) -> Converter:
         return lambda value: UnknownOption(value or "")
 
+    def __bool__(self) -> bool:
+        return True  # the parsers look for options only when an option_spec is truthy
+
 
 class BaseDirective(SphinxDirective):
     """A directive that reports its writer's mistakes as ``timeline.*`` warnings.
@@ -117,13 +120,16 @@ class BaseDirective(SphinxDirective):
         """The file ``path_text`` names (relative to the page, or to the source folder when
         it starts with ``/``), noted as a dependency of the page; ``None``, with a warning
         that calls it ``what`` (at the line of ``option``), when there is no such file."""
+        where = "relative to the page, or to the source folder when it starts with '/'"
+        if not path_text:
+            self.warn(f"no {what} given; write its path, {where}", subtype, option)
+            return None
         relative, absolute = self.env.relfn2path(path_text, self.env.docname)
         self.env.note_dependency(relative)
         path = Path(absolute)
         if not path.is_file():
             self.warn(
-                f"{what} {path_text!r} not found (looked for {path}); the path is relative "
-                "to the page, or to the source folder when it starts with '/'",
+                f"{what} {path_text!r} not found (looked for {path}); the path is {where}",
                 subtype,
                 option,
             )
@@ -139,7 +145,7 @@ class BaseDirective(SphinxDirective):
             if isinstance(value, UnknownOption):
                 del self.options[name]
                 listed = ", ".join(f":{option}:" for option in known)
-                hint = f"the known options are {listed}"
+                hint = f"the known options are {listed}" if known else "it takes none"
                 if close := difflib.get_close_matches(name, known, n=1):
                     hint = f"did you mean :{close[0]}:? The known options are {listed}"
                 self.warn(

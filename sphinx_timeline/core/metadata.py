@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .source import front_matter_lines, is_markdown, yaml_front_matter
+from .source import is_markdown, refused_by_myst, rst_docinfo, yaml_front_matter
+from .warnings_ import TimelineWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -46,6 +47,10 @@ class PageMetadata:
     docname: str
     fields: Mapping[str, Any]
     lines: Mapping[str, int] = dc.field(default_factory=dict)
+    reported: bool = False
+    """Whether the page's parser has warned already that it cannot read the front matter
+    (MyST, which drops it for an impossible date such as ``2019-02-30``): its fields are
+    read all the same, so that a draft stays held back, but :meth:`warn` is silent."""
 
     @classmethod
     def of(cls, env: BuildEnvironment, docname: str) -> PageMetadata:
@@ -55,12 +60,18 @@ class PageMetadata:
         cache: dict[str, PageMetadata] | None = env.temp_data.get(_CACHE)
         if cache is None:
             cache = env.temp_data[_CACHE] = {}
-        if docname not in cache:
-            cache[docname] = cls._read(env, docname)
-        return cache[docname]
+        if docname in cache:
+            return cache[docname]
+        metadata, complete = cls._read(env, docname)
+        if complete:
+            cache[docname] = metadata
+        return metadata
 
     @classmethod
-    def _read(cls, env: BuildEnvironment, docname: str) -> PageMetadata:
+    def _read(cls, env: BuildEnvironment, docname: str) -> tuple[PageMetadata, bool]:
+        """The page's front matter, and whether it is read for good: before Sphinx has
+        collected a reStructuredText page's docinfo (when the page is read, at
+        ``doctree-read``), its fields are the text written in the source."""
         source = Path(env.doc2path(docname))
         try:
             lines = source.read_text(encoding="utf-8").splitlines()
@@ -68,8 +79,17 @@ class PageMetadata:
             lines = []
         if is_markdown(env.config, source):
             fields, lines_of = yaml_front_matter(lines)
-            return cls(docname, fields, lines_of)
-        return cls(docname, env.metadata.get(docname, {}), front_matter_lines(lines))
+            refused = bool(fields) and refused_by_myst(lines)
+            return cls(docname, fields, lines_of, refused), True
+        written, lines_of = rst_docinfo(lines)
+        collected = env.metadata.get(docname)
+        # an empty field is left out: docutils warns of an empty date or author itself
+        fields = {
+            name: value
+            for name, value in (written if collected is None else collected).items()
+            if written.get(name) != ""
+        }
+        return cls(docname, fields, lines_of), collected is not None
 
     def __contains__(self, name: str) -> bool:
         return name in self.fields
@@ -124,6 +144,11 @@ class PageMetadata:
     def location(self, name: str) -> tuple[str, int | None]:
         """``(docname, line)`` of field ``name``, for a warning."""
         return self.docname, self.lines.get(name)
+
+    def warn(self, message: str, subtype: TimelineWarning, name: str) -> None:
+        """Warn about field ``name`` at its line, unless the parser has (:attr:`reported`)."""
+        if not self.reported:
+            warn(message, subtype, self.location(name))
 
 
 _CACHE = "stl_page_metadata"

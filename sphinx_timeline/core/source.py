@@ -54,9 +54,14 @@ def is_markdown(config: Config, source: str | os.PathLike[str] | None) -> bool:
     return bool(source) and config.source_suffix.get(Path(source or "").suffix) == "markdown"
 
 
-class TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML's safe loader (libyaml's when PyYAML has it), leaving dates as written, so
-    that ours read them (and report bad ones) as the writer wrote them."""
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""YAML's safe loader, libyaml's when PyYAML has it; it reads dates as dates, as
+MyST-Parser's ``yaml.safe_load`` does."""
+
+
+class TextDatesLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """YAML's safe loader, leaving dates as written, so that ours read them (and report
+    bad ones) as the writer wrote them."""
 
 
 TextDatesLoader.yaml_implicit_resolvers = {
@@ -67,29 +72,48 @@ TextDatesLoader.yaml_implicit_resolvers = {
 
 def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     """The YAML document in ``text`` (dates as written) and its nodes, parsed once;
-    ``yaml.YAMLError`` when it is not YAML."""
+    ``yaml.YAMLError`` when it is not YAML, or holds a number too long for Python."""
     loader = TextDatesLoader(text)
     try:
         node = loader.get_single_node()
         return (loader.construct_document(node) if node is not None else None), node
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+        raise yaml.YAMLError("a number has too many digits; quote it to make it a text") from None
     finally:
         loader.dispose()
+
+
+def _front_matter_text(lines: list[str]) -> str:
+    """The YAML between the ``---`` lines that open a Markdown page; ``""`` for none."""
+    if not lines or lines[0].strip() != "---":
+        return ""
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    return "\n".join(lines[1:end])
 
 
 def yaml_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int]]:
     """The fields of a Markdown page's YAML front matter (dates as written) and the line
     of each; empty when there is none or it is not a YAML mapping (MyST reports that)."""
-    if not lines or lines[0].strip() != "---":
-        return {}, {}
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
     try:
-        data, tree = load_yaml("\n".join(lines[1:end]))
+        data, tree = load_yaml(_front_matter_text(lines))
     except yaml.YAMLError:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(tree, yaml.MappingNode):
         return {}, {}
     lines_of = {str(key.value): key.start_mark.line + 2 for key, _ in tree.value}
     return {str(key): value for key, value in data.items()}, lines_of
+
+
+def refused_by_myst(lines: list[str]) -> bool:
+    """Whether MyST-Parser drops a Markdown page's front matter, with a warning of its
+    own (``Malformed YAML``), that :func:`yaml_front_matter` reads: MyST's loader reads a
+    plain value that looks like a date as a date, and fails on an impossible one
+    (``2019-02-30``)."""
+    try:
+        yaml.load(_front_matter_text(lines), Loader=SAFE_LOADER)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return True
+    return False
 
 
 _YAML_KEY = re.compile(r"(?P<name>[^\s:#'\"][^:]*?)\s*:(?:\s|$)")

@@ -27,32 +27,41 @@ class TimelineWarning(Enum):
     impossible (``2019-02-30``), or an ``:end:`` before its start, in any directive
     (a ``timeline-entry``, a ``tweet``'s ``:date:``)."""
     OPTION = "option"
-    """An unknown directive option, or an option value that is not allowed (such as
-    an ``:align:``, ``:width:``, ``:icon:`` or ``:user:`` that none of the directive's
-    values fits), in any directive; the option is left out and its default used."""
+    """An unknown directive option, an option value that is not allowed (such as an
+    ``:align:``, ``:width:``, ``:icon:`` or ``:user:`` that none of the directive's
+    values fits), or options that do not go together (an ``image-float``'s
+    ``:lightbox:`` with a ``:target:``, a ``timeline``'s ``:sections:`` without a JSON
+    Resume), in any directive; the option is left out and its default used."""
     STRUCTURE = "structure"
-    """A ``timeline`` without entries, content that is not a ``timeline-entry`` inside
-    a ``timeline``, or a ``timeline-entry`` outside a ``timeline``."""
+    """A ``timeline`` without entries or with an argument, content that is not a
+    ``timeline-entry`` inside a ``timeline``, or a ``timeline-entry`` outside a
+    ``timeline``."""
     EVENTS = "events"
-    """An ``:events:`` data file that is missing, cannot be parsed, or has a bad row; in
-    a JSON Resume, a date that is not ISO 8601, an item without its date, a value of the
-    wrong type, or a ``url`` that is not an http(s) address."""
+    """An ``:events:`` data file that is missing, cannot be parsed, holds no events, or
+    has a bad row (the row is skipped); in a JSON Resume, a date that is not ISO 8601,
+    an item without its date, a value of the wrong type, a ``url`` that is not an
+    http(s) address, or no items in the sections picked."""
     CONFIG = "config"
-    """A ``timeline_*`` configuration value of the wrong type or out of range
-    (the default is used instead)."""
+    """A ``timeline_*`` configuration value of the wrong type or out of range (the
+    default is used instead); feeds asked for without an absolute ``html_baseurl`` (no
+    feed is written); a generated notes page (index, archive, tag or category) whose
+    name a page of the project has (it is not written); or the unrelated
+    ``sphinx-timeline`` distribution installed beside this one."""
     MYST = "myst"
     """A Markdown page uses ``:::`` fences or ``[text]{.class}`` spans, but the
     project's own ``myst_enable_extensions`` leaves out ``colon_fence`` or
     ``attrs_inline``; or a directive's ``:::`` fence is never closed."""
     FLOAT = "float"
-    """An ``image-float`` whose image is missing, is a URL or cannot be read, or whose
-    ``:target:`` would run code; or a page whose ``lightgallery`` front matter is
-    neither true nor false."""
+    """An ``image-float`` without an image, or whose image is missing, is a URL or
+    cannot be read (the float is left out); a ``:dark:`` image that cannot be used (the
+    float has none); a ``:target:`` that would run code (the image is no link); or a
+    page whose ``lightgallery`` front matter is neither true nor false."""
     NOTE = "note"
     """A note's front matter field whose value cannot be understood: a ``date`` or
     ``updated`` that is not a date, a ``draft`` or ``featured`` that is neither true nor
-    false, ``tags`` that are not a list of words, ... (the field's default is used; a
-    note without a usable ``date`` is an ordinary page)."""
+    false, ``tags`` that are not a list of words, an ``image`` that is no file of the
+    project, ... (the field's default is used; a note without a usable ``date`` is an
+    ordinary page)."""
     LISTING = "listing"
     """An ``excerpt`` with no text in it, or a ``note-list`` with content (it takes
     options only)."""
@@ -62,7 +71,8 @@ class TimelineWarning(Enum):
     ``https:`` or ``mailto:`` address, ...); the option's default is used instead."""
     TWEET = "tweet"
     """A ``tweet`` without a post, or whose argument is not a post's id or twitter.com /
-    x.com URL, or whose cache file cannot be used."""
+    x.com URL, or whose cache file cannot be used (not JSON, for another post, ...);
+    the tweet is left out."""
 
 
 @dc.dataclass(frozen=True)
@@ -120,6 +130,11 @@ def warn(
 
 
 def _log(item: _Pending) -> None:
-    LOGGER.warning(
-        item.message, type=WARNING_TYPE, subtype=item.subtype.value, location=item.location
-    )
+    location = item.location
+    if isinstance(location, nodes.Node):
+        # read the node's place now: Sphinx reads it when it prints the warning, after
+        # its i18n transforms have set the line of some nodes (a rubric, an image) to 0
+        location = logging.get_node_location(location)
+    # one line, after its location, whatever text of the writer's the message quotes
+    message = item.message.replace("\r", "\\r").replace("\n", "\\n")
+    LOGGER.warning(message, type=WARNING_TYPE, subtype=item.subtype.value, location=location)

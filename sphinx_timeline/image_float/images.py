@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-_WIDTH = re.compile(r"(?P<amount>\d+(?:\.\d*)?|\.\d+)\s*(?P<unit>%|px|em|ex|pt|pc|in|cm|mm)?")
+_WIDTH = re.compile(
+    r"(?P<amount>\d+(?:\.\d*)?|\.\d+)\s*(?P<unit>%|px|em|ex|pt|pc|in|cm|mm)?",
+    re.ASCII,  # CSS reads no other digits
+)
 WIDTH_HELP = (
     "write a percentage of the text column (40%) or a length in px, em, ex, pt, pc, "
     "in, cm or mm (300px, 12em)"

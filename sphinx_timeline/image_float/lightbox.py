@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..core.metadata import FieldError, PageMetadata
-from ..core.warnings_ import TimelineWarning, warn
+from ..core.warnings_ import TimelineWarning
 from .settings import LIGHTBOX
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ def resolve_lightboxes(app: Sphinx, doctree: nodes.document) -> None:
     try:
         page_choice = metadata.flag(FRONT_MATTER_FIELD)
     except FieldError as error:
-        warn(
+        metadata.warn(
             f"{error} (timeline_lightbox decides meanwhile)",
             TimelineWarning.FLOAT,
-            metadata.location(FRONT_MATTER_FIELD),
+            FRONT_MATTER_FIELD,
         )
         page_choice = None
     default = LIGHTBOX.value(app.config) if page_choice is None else page_choice

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from ..core.metadata import PageMetadata
-from ..core.warnings_ import TimelineWarning, warn
+from ..core.warnings_ import TimelineWarning
 from .domain import notes_domain
 from .drafts import draft_banner
 from .excerpt import excerpt_text, is_body_paragraph, plain
@@ -25,11 +25,15 @@ _WIDE_SCRIPT = re.compile(
 """Characters of scripts written without spaces between words (Han, kana, Hangul)."""
 
 
-class note_header(nodes.Element):
+class note_part(nodes.Element):
+    """A place in a note filled once references resolve."""
+
+
+class note_header(note_part):
     """Where a note's header goes, under its title; filled once references resolve."""
 
 
-class note_links(nodes.Element):
+class note_links(note_part):
     """Where a note's closing links go (previous, next, related notes)."""
 
 
@@ -62,7 +66,7 @@ def collect_note(app: Sphinx, doctree: nodes.document) -> None:
     metadata = PageMetadata.of(env, docname)
 
     def report(message: str, field: str) -> None:
-        warn(message, TimelineWarning.NOTE, metadata.location(field))
+        metadata.warn(message, TimelineWarning.NOTE, field)
 
     fields = read_note(metadata, report)
     if fields is None:

@@ -68,8 +68,14 @@ class NoteDate:
             pass
         try:
             moment = datetime.datetime.fromisoformat(text)
+            if moment.tzinfo is not None:
+                moment.astimezone(datetime.UTC)  # as the listings and feeds order it
         except ValueError:
             raise ValueError(f"{text!r} is not a date; {DATE_TIME_HELP}") from None
+        except OverflowError:
+            raise ValueError(
+                f"{text!r} is before the year 1 or after 9999 in UTC; {DATE_TIME_HELP}"
+            ) from None
         return cls(PartialDate(moment.year, moment.month, moment.day), moment)
 
     def isoformat(self) -> str:
@@ -128,8 +134,9 @@ def read_note(metadata: PageMetadata, report: Report) -> dict[str, Any] | None:
 
     try:
         date = NoteDate.parse(metadata.text("date"))
-    except (FieldError, ValueError) as error:
-        report(f"front matter date: {error}; the page is not a note until then", "date")
+    except ValueError as error:
+        prefix = "" if isinstance(error, FieldError) else "front matter date: "
+        report(f"{prefix}{error}; the page is not a note until then", "date")
         return None
     updated_field = "updated" if "updated" in metadata else "lastmod"
     return {

@@ -107,11 +107,14 @@ def words(value: str | None) -> tuple[str, ...] | OptionError:
 
 def positive(word: str) -> int:
     """A whole number of at least 1."""
-    if not word.isdigit() or int(word) < 1:
-        raise ValueError(
-            f"{word!r} is not a whole number of at least 1; write how many notes to show at most"
-        )
-    return int(word)
+    write = "write how many notes to show at most"
+    try:
+        number = int(word) if word.isdigit() else 0
+    except ValueError:  # more digits than int() reads
+        raise ValueError(f"has {len(word)} digits; {write}") from None
+    if number < 1:
+        raise ValueError(f"{word!r} is not a whole number of at least 1; {write}")
+    return number
 
 
 def flag(value: str | None) -> bool | OptionError:

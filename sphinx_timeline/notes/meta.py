@@ -55,9 +55,13 @@ def setup_metadata(app: Sphinx) -> None:
 
 
 def is_url(image: str) -> bool:
-    """Whether a note's ``image`` is a URL (``https://...``) rather than a project file."""
-    parts = urlsplit(image)
-    return bool(parts.scheme and parts.netloc)
+    """Whether a note's ``image`` is a web address (``https://...``) rather than a project
+    file; ``javascript:`` and other addresses are none."""
+    try:
+        parts = urlsplit(image)
+    except ValueError:  # such as an unclosed IPv6 bracket: a path, which is no file
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def check_note_image(app: Sphinx, doctree: nodes.document) -> None:

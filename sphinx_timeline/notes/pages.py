@@ -17,21 +17,25 @@ from __future__ import annotations
 import dataclasses as dc
 import hashlib
 import html
+import inspect
 import itertools
 import json
+import posixpath
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.environment import CONFIG_OK
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.locale import _ as sphinx_words
 from sphinx.util import docname_join
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
+from ..core.files import write_whole
 from ..core.i18n import _
 from ..core.nodes import html_element
 from ..core.warnings_ import TimelineWarning, warn
@@ -171,13 +175,15 @@ def write_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     site = site_digest(app)
     same_config = app.env.config_status == CONFIG_OK  # else Sphinx writes every page too
     after: dict[str, str] = {}
+    navigation = Navigation(builder)
     for page in pages.values():
         docname = taken.get(builder.get_target_uri(page.name))
         if docname is None:
             after[page.name] = page_digest(app, page, pages, site)
             target = Path(builder.get_outfilename(page.name))
-            if not same_config or before.get(page.name) != after[page.name] or not target.is_file():
-                write_page(app, page, pages)
+            outdated = not same_config or before.get(page.name) != after[page.name]
+            if (outdated or not target.is_file()) and not write_page(app, page, pages, navigation):
+                del after[page.name]  # not written: tried again by the next build
             continue
         hint = "rename or move that page"
         if page.kind in ("index", "archive"):
@@ -211,13 +217,22 @@ def page_digest(app: Sphinx, page: NotesPage, pages: dict[str, NotesPage], site:
     pages it links to (with their titles and how many notes they list), and the rest
     of the site."""
     notes = notes_domain(app.env).notes
-    shown = [notes[docname] for docname in page.notes]
+    shown = [listed(notes[docname]) for docname in page.notes]
     others = sorted((other.name, other.title, other.total) for other in pages.values())
     return hashlib.sha256(repr((page, shown, others, site)).encode()).hexdigest()
 
 
-def write_page(app: Sphinx, page: NotesPage, pages: dict[str, NotesPage]) -> None:
-    """Render ``page`` through the theme; write it when it differs from the last build's."""
+def listed(note: Note) -> tuple[object, ...]:
+    """What a listing shows of a note (so that a new word in its body, which changes only
+    its reading time, renders no listing again)."""
+    return note.docname, note.title, note.date, note.featured, note.summary
+
+
+def write_page(
+    app: Sphinx, page: NotesPage, pages: dict[str, NotesPage], navigation: Navigation
+) -> bool:
+    """Render ``page`` through the theme; write it when it differs from the last build's.
+    Whether the output file now holds it."""
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
     maker = ListingMaker(app, page.name)
     section = page_section(maker, page, pages)
@@ -226,14 +241,86 @@ def write_page(app: Sphinx, page: NotesPage, pages: dict[str, NotesPage]) -> Non
     with rendering(builder, page.name):
         body = builder.render_partial(section.deepcopy())["fragment"]
     context = page_context(maker, page, pages, body)
+    context["toctree"] = navigation.toctree(page.name)
     target = Path(builder.get_outfilename(page.name))
     with tempfile.TemporaryDirectory() as folder:
         fresh = Path(folder, target.name)
         builder.handle_page(page.name, context, "page.html", outfilename=fresh, event_arg=document)
         output = fresh.read_bytes()
     if not target.is_file() or target.read_bytes() != output:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(output)
+        return write_whole(target, output)
+    return True
+
+
+class Navigation:
+    """The theme's navigation (its ``toctree()``) on the generated pages. They are in no
+    toctree, so it marks nothing current and differs between them only in its links: it
+    is resolved once for each set of arguments, its links are worked out once for each
+    folder, and it is rendered once for each set of links (pages at the same depth
+    mostly share one)."""
+
+    def __init__(self, builder: StandaloneHTMLBuilder) -> None:
+        self.builder = builder
+        self.resolved: dict[str, tuple[str, nodes.Element | None, list[str]]] = {}
+        self.links: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.rendered: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def toctree(self, pagename: str) -> Callable[..., str]:
+        """The ``toctree()`` of the page ``pagename``'s template context."""
+        return lambda **options: self.render(pagename, options)
+
+    def render(self, pagename: str, options: dict[str, Any]) -> str:
+        key = repr(sorted(options.items()))
+        uri = self.builder.get_target_uri(pagename)
+        if key not in self.resolved:
+            tree = self.resolve(pagename, **dict(options))
+            found = [ref["refuri"] for ref in internal_references(tree)] if tree else []
+            self.resolved[key] = uri, tree, found
+        base, tree, base_links = self.resolved[key]
+        if tree is None:
+            return ""
+        folder = posixpath.dirname(uri)
+        if (key, folder) not in self.links:
+            self.links[key, folder] = tuple(rebased(link, base, uri) for link in base_links)
+        links = self.links[key, folder]
+        if (key, links) not in self.rendered:
+            tree = tree.deepcopy()
+            for reference, link in zip(internal_references(tree), links, strict=True):
+                reference["refuri"] = link
+            self.rendered[key, links] = self.builder.render_partial(tree)["fragment"]
+        return self.rendered[key, links]
+
+    def resolve(self, pagename: str, collapse: bool = True, **options: Any) -> nodes.Element | None:
+        """The navigation as Sphinx resolves it for a page's ``toctree()``."""
+        options.setdefault("includehidden", False)
+        if options.get("maxdepth") == "":
+            del options["maxdepth"]
+        if TOCTREE_TAKES_TAGS:
+            options["tags"] = self.builder.tags
+        env = self.builder.env
+        return global_toctree_for_doc(env, pagename, self.builder, collapse=collapse, **options)
+
+
+TOCTREE_TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
+"""Whether this Sphinx resolves toctrees for a set of tags (8.2 and later)."""
+
+
+def internal_references(tree: nodes.Element) -> list[nodes.reference]:
+    """The links of a toctree to the project's pages, in document order."""
+    return [ref for ref in tree.findall(nodes.reference) if ref.get("internal")]
+
+
+def rebased(uri: str, base: str, target: str) -> str:
+    """``uri``, a link on the page at ``base``, as a link on the page at ``target``."""
+    path, hash_sign, anchor = uri.partition("#")
+    if not path:
+        return uri
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), path))
+    if joined == ".":
+        joined = ""
+    elif path.endswith("/"):
+        joined += "/"
+    return relative_uri(target, joined) + hash_sign + anchor
 
 
 def remove_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
@@ -244,7 +331,12 @@ def remove_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
     path.unlink(missing_ok=True)
     outdir = Path(builder.outdir)
     folder = path.parent
-    while folder != outdir and folder.is_relative_to(outdir) and not any(folder.iterdir()):
+    while (
+        folder != outdir
+        and folder.is_relative_to(outdir)
+        and folder.is_dir()  # an earlier build may have removed it already
+        and not any(folder.iterdir())
+    ):
         folder.rmdir()
         folder = folder.parent
 
@@ -253,7 +345,8 @@ def remove_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
 def rendering(builder: StandaloneHTMLBuilder, pagename: str) -> Iterator[None]:
     """Let the HTML translator render for ``pagename``, not for the last page written
     (whose section and figure numbers it would otherwise use)."""
-    kept = builder.current_docname, builder.secnumbers, builder.fignumbers, builder.imgpath
+    fignumbers = getattr(builder, "fignumbers", {})  # unset until a project page is written
+    kept = builder.current_docname, builder.secnumbers, fignumbers, builder.imgpath
     builder.current_docname, builder.secnumbers, builder.fignumbers = pagename, {}, {}
     builder.imgpath = relative_uri(builder.get_target_uri(pagename), builder.imagedir)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -28,9 +28,15 @@ from .nodes import timeline, timeline_entry
 from .resume import CLASS_PREFIX, SECTION_NAMES, Problem, Resume, read_resume, section_names
 from .settings import DATE_FORMAT, resume_icon, strftime_format
 
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
 ORDERS = ("document", "ascending", "descending")
 PRESENT = "present"
 RANGE_SEPARATOR = " \u2013 "  # an en dash between two dates
+DROPPED_ENTRIES = "stl_dropped_entries"
+"""The key, in the environment's data of the page being read, of how many of its
+``timeline-entry`` directives were left out (each with a warning saying why)."""
 
 
 class TimelineEntryDirective(BaseDirective):
@@ -52,8 +58,9 @@ class TimelineEntryDirective(BaseDirective):
 
     def render(self) -> list[nodes.Node]:
         start, end = self.dates()
-        if start is None:
-            return []  # the warning says why the entry is left out
+        if start is None:  # the warning says why the entry is left out
+            self.env.temp_data[DROPPED_ENTRIES] = dropped_entries(self.env) + 1
+            return []
         label, messages = self.label()
         body = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, body)
@@ -76,7 +83,7 @@ class TimelineEntryDirective(BaseDirective):
         source_text = self.options.get("label", "")
         if not source_text:
             return None, []
-        parsed, messages = self.state.inline_text(source_text, self.lineno)
+        parsed, messages = self.state.inline_text(source_text, self.option_line("label"))
         holder = nodes.inline("", "", *parsed)
         raw_as_text(holder)
         return label_node(holder.children, source_text, *self.get_source_info()), messages
@@ -91,6 +98,12 @@ class TimelineEntryDirective(BaseDirective):
             )
             return None, None
         return check_dates(self.arguments[0], self.options.get("end", ""), self.warn)
+
+
+def dropped_entries(env: BuildEnvironment) -> int:
+    """How many ``timeline-entry`` directives of the page being read were left out."""
+    count: int = env.temp_data.get(DROPPED_ENTRIES) or 0
+    return count
 
 
 Report = Callable[[str, TimelineWarning, str], None]
@@ -180,6 +193,8 @@ Group = tuple[list[nodes.target], "timeline_entry"]
 class TimelineDirective(BaseDirective):
     """A list of dated entries: ``timeline-entry`` directives and/or an ``:events:`` file."""
 
+    optional_arguments = 1  # none is used: a warning says so
+    final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[Options] = Options(
         {
@@ -196,14 +211,22 @@ class TimelineDirective(BaseDirective):
         order = self.options.get("order", "document")
         date_format = self.options.get("date-format") or str(DATE_FORMAT.value(self.config))
 
+        if self.arguments:
+            self.warn(
+                f"timeline takes no argument, so {self.arguments[0]!r} is left out; write a "
+                "title as a heading or a paragraph before the timeline",
+                TimelineWarning.STRUCTURE,
+            )
         holder = nodes.Element()
+        dropped = dropped_entries(self.env)
         self.state.nested_parse(self.content, self.content_offset, holder)
         groups, after = self.entry_groups(holder)
-        explained = False  # whether a warning about the events file says why it adds nothing
-        if self.options.get("events"):
+        # whether a warning about an entry or the events file says why there is nothing
+        explained = dropped_entries(self.env) > dropped
+        if "events" in self.options:
             events = self.events_entries(self.options["events"])
             groups += [([], entry) for entry in events or []]
-            explained = events is None
+            explained = explained or events is None
         elif "sections" in self.options:
             self.warn(
                 "timeline :sections: picks the sections of a JSON Resume :events: file; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses as dc
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import yaml
 
 from ..core.source import load_yaml
-from .resume import Resume, is_resume, json_lines, yaml_lines
+from .resume import CONTROL_CHARACTERS, Resume, is_resume, json_lines, kind, yaml_lines
 
 FIELDS = ("date", "end", "label", "body")
 SUFFIXES = (".yaml", ".yml", ".json", ".csv")
@@ -64,13 +65,24 @@ def load_events(path: Path) -> Rows | Resume:
 
 
 def _from_csv(content: str) -> Rows:
-    reader = csv.DictReader(content.splitlines())
+    reader = csv.DictReader(io.StringIO(content, newline=""))
     try:
         if "date" not in (reader.fieldnames or ()):
             raise EventsError("the CSV file needs a header row with a 'date' column", 1)
-        return [_row(dict(record), reader.line_num) for record in reader]
+        return [_csv_row(record, reader.line_num) for record in reader]
     except csv.Error as error:
         raise EventsError(f"invalid CSV: {error}", reader.line_num) from None
+
+
+def _csv_row(record: dict[str | None, Any], line: int) -> EventRow | EventsError:
+    """One row of a CSV file, or the error that says why it cannot be used."""
+    if None in record:  # csv's key for the values beyond the header's columns
+        return EventsError(
+            "this row has more values than the header row has columns; put a value that "
+            "holds a comma in double quotes",
+            line,
+        )
+    return _row(record, line)
 
 
 def _from_json(content: str) -> Rows | Resume:
@@ -78,6 +90,11 @@ def _from_json(content: str) -> Rows | Resume:
         data = json.loads(content)
     except json.JSONDecodeError as error:
         raise EventsError(f"invalid JSON: {error.msg}", error.lineno) from None
+    except (ValueError, RecursionError):  # too many digits, or nested too deeply
+        raise EventsError(
+            "invalid JSON: a number has too many digits (quote it to make it a text), or "
+            "lists and objects are nested too deeply"
+        ) from None
     if is_resume(data):
         return Resume(data, json_lines(content))
     return [_row(item, None, index) for index, item in enumerate(_as_list(data), 1)]
@@ -90,6 +107,9 @@ def _from_yaml(content: str) -> Rows | Resume:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
+        if isinstance(error, yaml.reader.ReaderError):
+            line = content.count("\n", 0, error.position) + 1
+            problem = f"the character {chr(error.character)!r} is not allowed; remove it"
         raise EventsError(f"invalid YAML: {problem}", line) from None
     if is_resume(data):
         return Resume(data, yaml_lines(tree))
@@ -114,14 +134,17 @@ def _as_list(data: Any) -> list[Any]:
 
 def _row(item: Any, line: int | None, index: int | None = None) -> EventRow | EventsError:
     """One row, or the error that says why it cannot be used."""
+    where = f"row {index}" if index is not None else "this row"
     if not isinstance(item, dict):
-        where = f"row {index}" if index is not None else "this row"
         return EventsError(f"{where} is not a mapping of {', '.join(FIELDS)}", line)
+    for field in FIELDS:
+        if isinstance(item.get(field), (list, dict)):
+            return EventsError(f"{where}'s {field} must be a text, not {kind(item[field])}", line)
     values = {field: _as_text(item.get(field)) for field in FIELDS}
     unknown = tuple(str(key) for key in item if key not in FIELDS)
     return EventRow(**values, line=line, index=index, unknown_fields=unknown)
 
 
 def _as_text(value: Any) -> str:
-    """A field as text (YAML hands over a year as an ``int``)."""
-    return "" if value is None else str(value).strip()
+    """A field as text (YAML hands over a year as an ``int``), without control characters."""
+    return "" if value is None else CONTROL_CHARACTERS.sub("", str(value)).strip()

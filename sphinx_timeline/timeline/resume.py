@@ -116,7 +116,8 @@ PRESENT = "present"
 CLASS_PREFIX = "stl-resume-"
 """Each entry's class is this and its section's name: ``stl-resume-work``."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+"""The control characters a text loses (tabs and line breaks stay)."""
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SPACE = re.compile(r"[ \t\n\r]*")
 
@@ -265,11 +266,13 @@ def path_text(path: ValuePath) -> str:
 
 def plain(text: str) -> str:
     """``text`` with its runs of white space made one space, control characters removed."""
-    return " ".join(_CONTROL.sub("", text).split())
+    return " ".join(CONTROL_CHARACTERS.sub("", text).split())
 
 
 def kind(value: Any) -> str:
     """What ``value`` is, in a writer's words."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "a boolean (true or false)"
     if isinstance(value, (int, float)):

@@ -42,6 +42,11 @@ def read_cache(path: Path, post_id: str) -> dict[str, str]:
         raise CacheError(
             f"cache file {path} is not valid JSON ({error.msg} at line {error.lineno}); {fix}"
         ) from None
+    except (ValueError, RecursionError):  # too many digits, or nested too deeply
+        raise CacheError(
+            f"cache file {path} is not valid JSON (a number with too many digits, or lists "
+            f"and objects nested too deeply); {fix}"
+        ) from None
     if not isinstance(data, dict):
         raise CacheError(f"cache file {path} must hold a JSON object; {fix}")
     unknown = sorted(set(data) - set(CACHE_FIELDS))

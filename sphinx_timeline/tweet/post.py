@@ -36,7 +36,7 @@ class PostRef:
         argument = argument.strip()
         if _ID.fullmatch(argument):
             return cls(argument)
-        if argument.isdigit():
+        if argument.isascii() and argument.isdigit():
             raise ValueError(f"{argument!r} is too long for a post id; {ARGUMENT_HELP}")
         try:
             url = urlsplit(argument)
@@ -45,7 +45,7 @@ class PostRef:
         if url.scheme not in ("http", "https") or not url.netloc:
             raise ValueError(f"{argument!r} is not a post's id or URL; {ARGUMENT_HELP}")
         host = (url.hostname or "").lower()
-        if host not in HOSTS or url.port is not None or url.username is not None:
+        if host not in HOSTS or url.netloc.lower() != host:  # a port, or a user name
             raise ValueError(f"{argument!r} is not on twitter.com or x.com; {ARGUMENT_HELP}")
         match = _STATUS_PATH.fullmatch(url.path)
         if not match:

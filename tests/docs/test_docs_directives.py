@@ -1,9 +1,11 @@
 """The directives of the docs (``sphinx_timeline._docs``): examples shown with their
-sources in tabs, and the command-line reference generated from the parser."""
+sources in tabs, the command-line reference generated from the parser, and the table
+of warnings."""
 
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 from collections.abc import Callable
 
@@ -13,6 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from helpers import soup, warnings_of
 from sphinx_timeline.cli import build_parser
+from sphinx_timeline.core.warnings_ import TimelineWarning
 
 BuildFn = Callable[..., SphinxTestApp]
 
@@ -245,3 +248,24 @@ def subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentPa
     (action,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     found: argparse.ArgumentParser = action.choices[name]
     return found
+
+
+def test_warnings_table_says_what_each_warning_means_and_how_to_silence_it(
+    build: BuildFn,
+) -> None:
+    page = "# Warnings\n\n```{timeline-warnings-table}\n```\n\n:::{tweet} not-a-post\n:::\n"
+    app = build({"conf.py": CONF, "index.md": page})
+    assert warnings_of(app)[0].endswith("[timeline.tweet]")  # one to silence, below
+    app.cleanup()  # its registrations, before the next build
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in soup(app, "index").select("table tbody tr")
+    ]
+    assert [row[0] for row in rows] == [f"timeline.{member.value}" for member in TimelineWarning]
+    for name, meaning, silence in rows:
+        assert len(meaning.split()) >= 8, name  # the member's docstring, a whole sentence
+        setting, _, value = silence.partition(" = ")
+        assert (setting, ast.literal_eval(value)) == ("suppress_warnings", [name])
+    tweet_line = next(silence for name, _, silence in rows if name == "timeline.tweet")
+    app = build({"conf.py": CONF + tweet_line + "\n", "index.md": page})
+    assert warnings_of(app) == []

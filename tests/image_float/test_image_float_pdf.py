@@ -8,109 +8,28 @@ pdftotext the tests are skipped, except in CI (``CI`` set), where they fail.
 from __future__ import annotations
 
 import itertools
-import os
 import re
-import shutil
 import subprocess
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from helpers import DOCS, ROOTS, warnings_of
-
-TOOLS = ("latexmk", "pdflatex", "pdftotext")
-"""The programs the tests run."""
-PACKAGES = (
-    "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
-    "tex-gyre poppler-utils"
-)
-"""The Debian packages that hold them and what Sphinx's LaTeX needs (as .ci/run installs)."""
-
-LATEXMK = ["latexmk", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode", "-halt-on-error"]
+from helpers import DOCS, ROOTS, Pdf, latexmk, warnings_of
 
 FLOATS = ROOTS / "test-latex-floats"
 
 
-def unavailable(reason: str) -> NoReturn:
-    """Skip the PDF tests; fail them in CI, where they must run."""
-    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
-        pytest.fail(
-            f"{reason}: the PDF tests must run in CI; apt-get install {PACKAGES}",
-            pytrace=False,
-        )
-    pytest.skip(f"{reason}; apt-get install {PACKAGES} to run the PDF tests")
-
-
-@dataclass
-class Pdf:
-    """A project built with Sphinx's LaTeX builder and compiled by latexmk."""
-
-    folder: Path
-    name: str
-    returncode: int
-    output: str
-
-    @property
-    def log(self) -> str:
-        path = self.folder / f"{self.name}.log"
-        return path.read_text("utf8", errors="replace") if path.exists() else ""
-
-    @property
-    def tex(self) -> str:
-        return (self.folder / f"{self.name}.tex").read_text("utf8")
-
-    @cached_property
-    def text(self) -> str:
-        """The PDF's text in reading order, each run of white space one space."""
-        assert (self.folder / f"{self.name}.pdf").is_file(), self.errors()
-        result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", f"{self.name}.pdf", "-"],
-            cwd=self.folder,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return " ".join(result.stdout.split())
-
-    def errors(self) -> str:
-        """The log's first error and the lines after it, for a failure's message."""
-        lines = self.log.splitlines()
-        start = next((i for i, line in enumerate(lines) if line.startswith("!")), None)
-        if start is None:
-            return self.output[-2000:]
-        end = next((i for i in range(start, len(lines)) if lines[i].startswith("Here is")), None)
-        return "\n".join(lines[start : min(end or len(lines), start + 15)])
-
-
 def compile_pdf(srcdir: Path, destination: Path) -> Pdf:
-    """Build ``srcdir`` with the LaTeX builder (asserting it warns of nothing), then run
-    latexmk with pdflatex, as ``make latexpdf`` does."""
-    missing = [tool for tool in TOOLS if not shutil.which(tool)]
-    if missing:
-        unavailable(f"{', '.join(missing)} not found")
+    """Build ``srcdir`` with the LaTeX builder (asserting it warns of nothing), then
+    compile it."""
     app = SphinxTestApp("latex", srcdir=srcdir, builddir=destination)
     try:
         app.build()
         assert warnings_of(app) == []
-        folder = Path(app.outdir)
     finally:
         app.cleanup()
-    (tex,) = folder.glob("*.tex")
-    result = subprocess.run(
-        [*LATEXMK, tex.name],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        errors="replace",
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        check=False,
-    )
-    return Pdf(folder, tex.stem, result.returncode, result.stdout + result.stderr)
+    return latexmk(Path(app.outdir))
 
 
 @pytest.fixture(scope="module")

@@ -19,13 +19,14 @@ from __future__ import annotations
 import bisect
 import dataclasses as dc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
 
 import emoji
 from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
-from ..myst import directive, escape, inline_code
+from ..myst import directive, escape, inline_code, markdown_destination
 from .calls import Call, Inline, PageContext, Result, Store, TimelineGroup, dedent
 from .render import RENDERERS, code_options, lexes, param_value, timeline
 from .shortcodes import Escaped, Node, Orphan, Shortcode, Text, parse
@@ -58,6 +59,8 @@ _TASK = re.compile(r"^[ \t>]*[-*+][ \t]+\[[ xX]\][ \t]", re.MULTILINE)
 _STRIKE = re.compile(r"~~[^~\s][^~]*~~")
 _COMMENT_LINE = re.compile(r"^([ \t>]*)(%)", re.MULTILINE)
 _TARGET_LINE = re.compile(r"^([ \t>]*)(\([^)\n]*\)=[ \t]*)$", re.MULTILINE)
+UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
+"""The schemes of links that would run code in the reader's browser."""
 PLAIN_LANGUAGES = {"plaintext", "plain", "txt", "text", "none", "nohighlight", "no-highlight"}
 """Code languages that mean no highlighting (Chroma's names and others)."""
 
@@ -106,7 +109,7 @@ class Fragment:
             self.context.left(
                 self.line(problem.start), "shortcode", f"{problem.message}; left as text"
             )
-        code = code_ranges(self.text)
+        code = code_ranges(_blank_tags(self.text, parsed.nodes))
         text = self.text
         for node in reversed(group_timelines(parsed.nodes, self.text)):
             text = self._replace(text, node, in_ranges(code, node.start))
@@ -265,8 +268,22 @@ class Fragment:
         return _REFERENCE.sub(definition, text)
 
     def link_destination(self, target: str) -> str:
-        """What a link to ``target`` leads to (``""``: nothing, show its text only)."""
-        return self.destination(target, False) or ""
+        """The address a link to ``target`` leads to, without angle brackets (``""``:
+        nothing, show its text only); never a ``javascript:`` link or another that runs
+        code (Hugo's templates write none)."""
+        try:
+            scheme = urlsplit(target.strip()).scheme.lower()
+        except ValueError:  # not an address at all: the link is looked up as a path
+            scheme = ""
+        if scheme in UNSAFE_SCHEMES:
+            self.context.left(
+                self.line_of(target),
+                "link",
+                f"{target!r} is a {scheme}: link, which is not kept; link to a page or a file",
+            )
+            return ""
+        found = self.destination(target, False) or ""
+        return found[1:-1] if found.startswith("<") and found.endswith(">") else found
 
     def destination(self, target: str, picture: bool) -> str | None:
         """The destination to write for a link (or a picture, when ``picture``) to
@@ -287,10 +304,10 @@ class Fragment:
                     f"no file {bare!r} beside the page, in static/ or in content/: the "
                     "picture is shown as its Markdown; put the file there and run again",
                 )
-            return None if found is None else _angle(found)
+            return None if found is None else markdown_destination(found)
         found = links.link(bare)
         if found is not None:
-            return target if found == bare else _angle(found)
+            return target if found == bare else markdown_destination(found)
         old = links.old_url(bare)
         if old == bare:  # already the page's address on the Hugo site
             return target
@@ -301,7 +318,7 @@ class Fragment:
                 f"{bare!r} is no converted page or file: the link now goes to {old} on the "
                 "Hugo site; point it at a page of the project",
             )
-            return _angle(old)
+            return markdown_destination(old)
         self.context.left(
             line,
             "link",
@@ -553,6 +570,24 @@ def group_timelines(nodes: tuple[Node, ...], text: str) -> list[Node | TimelineG
     return grouped
 
 
+def _blank_tags(text: str, nodes: Iterable[Node]) -> str:
+    """``text`` with every shortcode tag written over with spaces (line ends kept, so
+    offsets stay), so that the backticks of a raw-string parameter open no code span."""
+    chars = list(text)
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        spans = [(node.start, node.end)] if isinstance(node, (Escaped, Orphan)) else []
+        if isinstance(node, Shortcode):
+            spans = [(node.open.start, node.open.end)]
+            if node.close is not None:
+                spans.append((node.close.start, node.close.end))
+            stack.extend(node.inner)
+        for start, end in spans:
+            chars[start:end] = [" " if char != "\n" else char for char in chars[start:end]]
+    return "".join(chars)
+
+
 def code_ranges(text: str) -> list[tuple[int, int]]:
     """Where ``text`` has code (fenced blocks and inline code), in order."""
     return [(start, end) for start, end, _ in code_spans(text)]
@@ -643,11 +678,6 @@ def _span_text(text: str) -> str:
         if depth < 0:
             return text.replace("[", "\\[").replace("]", "\\]")
     return text if depth == 0 else text.replace("[", "\\[").replace("]", "\\]")
-
-
-def _angle(path: str) -> str:
-    """A link destination, in angle brackets when it has spaces or parentheses."""
-    return f"<{path}>" if re.search(r"[\s()<>]", path) else path
 
 
 def _markdown_links(text: str, destination: Callable[[str, bool], str | None], store: Store) -> str:

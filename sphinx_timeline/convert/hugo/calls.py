@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from .body import Fragment
 
 _TOKEN = re.compile(r"\x00(\d+)\x00")
+_HTML = re.compile(r"(?<!\{\{)(?<!\]\()<(?=[A-Za-z][\w-]*(?:[\s/>]|$)|/[A-Za-z]|[!?])")
+"""The start of an HTML tag, comment or declaration (not a shortcode's ``{{<``, an
+autolink, or a link's ``](<address>)``)."""
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
 @dc.dataclass
@@ -143,8 +147,13 @@ class Call:
         return self.fragment.nested(text.strip("\n"), first).convert()
 
     def inline(self, text: str) -> str:
-        """A piece of inline text (a label, a caption), converted, on one line."""
-        converted = self.fragment.nested(text.strip(), self.line).convert()
+        """A piece of inline text (a label, a caption), converted, on one line. HTML in it
+        is shown as text (and listed): Hugo's templates escape a parameter, or leave its
+        HTML out when they render it as Markdown, unless a site allows raw HTML."""
+        shown = html_as_text(text.strip())
+        if shown != text.strip():
+            self.left("its HTML is shown as text; write it in Markdown, or by hand")
+        converted = self.fragment.nested(shown, self.line).convert()
         return " ".join(converted.split())
 
     def keep(self, advice: str) -> Result:
@@ -176,6 +185,17 @@ class Call:
 
 
 Renderer = Callable[[Call], Result]
+
+
+def html_as_text(text: str) -> str:
+    """Markdown ``text`` with the ``<`` that starts each HTML tag or comment written as
+    ``&lt;``, so that MyST shows the tag; code spans as they are."""
+    parts, position = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [_HTML.sub("&lt;", text[position : span.start()]), span.group()]
+        position = span.end()
+    parts.append(_HTML.sub("&lt;", text[position:]))
+    return "".join(parts)
 
 
 def dedent(text: str, prefix: str) -> str:

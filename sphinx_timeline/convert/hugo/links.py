@@ -120,7 +120,8 @@ class PageLinks:
 
     def file(self, target: str) -> str | None:
         """The relative path of the copy of a picture or file, or ``None`` when it is
-        nowhere: beside the page (or its bundle), under ``static/``, or in ``content/``."""
+        nowhere: beside the page (or its bundle), under ``static/``, or in ``content/``
+        (and not a Markdown page)."""
         path = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not path or path.endswith("/"):
             return None
@@ -137,7 +138,9 @@ class PageLinks:
             for root in (*site.static_dirs, self.page.content_root):
                 candidates.append((root / unquote(url), PurePosixPath(unquote(url))))
         for source, rel in candidates:
-            if source.is_file() and ".." not in rel.parts:
+            # a content page is converted, never copied (the copy would be its note's path)
+            content = source.suffix.lower() in CONTENT_SUFFIXES
+            if source.is_file() and ".." not in rel.parts and not content:
                 out = self.linker.notes_dir / rel
                 self.copies.setdefault(out, source)
                 return self.relative(out)

@@ -18,7 +18,7 @@ from pygments.filters import ErrorToken  # type: ignore[import-untyped]
 from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
-from ..myst import code_block, directive, escape, one_line
+from ..myst import code_block, directive, escape, markdown_destination, one_line
 from .calls import Block, Call, Inline, Renderer, Result, TimelineGroup
 from .site import lookup
 
@@ -34,6 +34,9 @@ FLOAT_FORMATS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 """The image files ``image-float`` reads the size of."""
 _LENGTH = re.compile(r"\d+(?:\.\d+)?(?:%|px|em|ex|pt|pc|in|cm|mm)?")
 _ID = re.compile(r"[\w\-]+")
+_POST_ID = re.compile(r"[0-9]{1,20}")
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}")
+"""A post's number and its author's handle, as the ``tweet`` directive takes them."""
 _OPTION = re.compile(r"(\w+)\s*=\s*(\[[^\]]*\]|\"[^\"]*\"|[^,\s]+(?:\s+\d[\d\-\s]*)?)")
 
 ADMONITIONS = {
@@ -79,10 +82,14 @@ def tweet(call: Call) -> Result:
     post = params.get("id") or (positional[-1] if positional else "")
     user = params.get("user") or (positional[0] if len(positional) > 1 else "")
     post, user = post.strip(), user.strip().lstrip("@")
-    if not post.isdigit():
+    if not _POST_ID.fullmatch(post):
         return call.keep(
             f"{post!r} is not the number of a post; write a tweet directive with the post's "
             "URL or number"
+        )
+    if user and not _HANDLE.fullmatch(user):
+        return call.keep(
+            f"{user!r} is not a handle on X; write a tweet directive with the post's URL or number"
         )
     call.unused({"id", "user"}, 2 if len(positional) > 1 else 1)
     call.context.tweets += 1
@@ -121,7 +128,7 @@ def image(call: Call) -> Result:
         text = call.inline(attribution)
         source = params.get("attrlink")
         target = call.fragment.link_destination(source) if source else ""
-        captions.append(f"[{text}]({target})" if target else text)
+        captions.append(f"[{text}]({markdown_destination(target)})" if target else text)
     options: list[tuple[str, str]] = []
     alt = params.get("alt")
     if alt:
@@ -202,16 +209,16 @@ def link(call: Call) -> Result:
     if not href:
         return call.keep("no href: write the link's address as its href")
     content = params.get("content", 1) or href
-    title = (params.get("title", 2) or "").replace('"', "'").strip()
+    title = (params.get("title", 2) or "").replace('"', "'").replace("\\", "\\\\").strip()
     call.unused({"href", "content", "title", "rel", "class", "card"}, 3)
     target = call.fragment.link_destination(href)
-    if content == href and target == href and re.match(r"[a-z]+:", href) and " " not in href:
+    if content == href and target == href and re.fullmatch(r"[a-z]+:[^\s<>]*", href):
         return Inline(f"<{href}>")
     text = call.inline(content) if content != href else escape(href)
     if not target:
         return Inline(text)
     title = f' "{title}"' if title else ""
-    return Inline(f"[{text}]({target}{title})")
+    return Inline(f"[{text}]({markdown_destination(target)}{title})")
 
 
 def card(title: str, url: str) -> Result:

@@ -14,7 +14,6 @@ import enum
 import filecmp
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
@@ -61,20 +60,22 @@ def _same(target: Path, file: OutputFile) -> bool:
 
 
 def _write(target: Path, file: OutputFile) -> None:
-    """Write ``target`` whole: into a temporary file beside it, then renamed."""
+    """Write ``target`` whole: into ``.NAME.partial`` beside it, then renamed. The
+    temporary file has the permissions the umask gives a new file, and its fixed name
+    lets the next run replace what a killed run left of it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    partial = target.with_name(f".{target.name}.partial")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with partial.open("wb") as stream:
             if file.data is not None:
                 stream.write(file.data)
             else:
                 assert file.source is not None
                 with file.source.open("rb") as source:
                     shutil.copyfileobj(source, stream)
-        os.replace(temporary, target)
+        os.replace(partial, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
 
 
