@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import datetime
+import functools
 import re
 from enum import IntEnum
 
@@ -101,17 +102,24 @@ class PartialDate:
         date's precision are dropped with their separator. An empty ``fmt`` uses the
         language's own long format.
         """
-        locale = _babel_locale(language)
-        date = datetime.date(self.year, self.month or 1, self.day or 1)
-        if not fmt:
-            if self.precision is Precision.DAY:
-                return babel.dates.format_date(date, "long", locale=locale)
-            if self.precision is Precision.MONTH:
-                return babel.dates.format_skeleton("yMMMM", date, locale=locale)
-            return str(self.year)
-        pruned = prune_format(fmt, self.precision)
-        moment = datetime.datetime(date.year, date.month, date.day)
-        return format_date(pruned, date=moment, language=locale)
+        return _formatted(self, fmt, language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(date: PartialDate, fmt: str, language: str | None) -> str:
+    """:meth:`PartialDate.format`, worked out once a date: a site shows most dates on
+    several pages (a note's own, its neighbours', the listings)."""
+    locale = _babel_locale(language)
+    day = datetime.date(date.year, date.month or 1, date.day or 1)
+    if not fmt:
+        if date.precision is Precision.DAY:
+            return babel.dates.format_date(day, "long", locale=locale)
+        if date.precision is Precision.MONTH:
+            return babel.dates.format_skeleton("yMMMM", day, locale=locale)
+        return str(date.year)
+    pruned = prune_format(fmt, date.precision)
+    moment = datetime.datetime(day.year, day.month, day.day)
+    return format_date(pruned, date=moment, language=locale)
 
 
 def prune_format(fmt: str, precision: Precision) -> str:

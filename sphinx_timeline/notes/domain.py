@@ -26,8 +26,9 @@ class NotesDomain(Domain):
         "held_back": {},
         "toctree_skips": {},
         "front_matter_seen": {},
+        "links_shown": None,
     }
-    data_version = 2
+    data_version = 3
     links_before: dict[str, tuple[object, ...]] | None = None
     """What each note linked to in the last build (this build only; see ``updates``)."""
     links: dict[str, NoteLinks] | None = None

@@ -10,6 +10,7 @@ preview), a draft is built with a banner and kept out of search engines.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 from pathlib import Path
@@ -51,8 +52,9 @@ def now() -> datetime.datetime:
     """The moment of this build: ``SOURCE_DATE_EPOCH`` when it is set, so that a
     reproducible build stays reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    if epoch.isascii() and epoch.isdigit():
+        with contextlib.suppress(OverflowError, OSError, ValueError):  # past year 9999
+            return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
     return datetime.datetime.now(datetime.UTC)
 
 
@@ -126,6 +128,22 @@ def hold_back(
         parent for parent, children in env.toctree_includes.items() if flipped & set(children)
     }
     return (parents | domain.pages_skipping(flipped)) - set(held)
+
+
+def remove_held_back_output(app: Sphinx, exception: Exception | None) -> None:
+    """Delete what an earlier build wrote for the notes held back now (``build-finished``):
+    a note made a draft again is unpublished, not left online from the last build. The
+    HTML builders write a page and a copy of the source for each note."""
+    builder = app.builder
+    if exception is not None or not hasattr(builder, "get_outfilename"):
+        return
+    sources = Path(builder.outdir, "_sources")
+    link_suffix = app.config.html_sourcelink_suffix
+    for docname in sorted(notes_domain(app.env).held_back):
+        Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
+        for suffix in app.config.source_suffix:  # named as Sphinx names the copy
+            name = docname + suffix + (link_suffix if suffix != link_suffix else "")
+            (sources / name).unlink(missing_ok=True)
 
 
 class NotesTocTree(TocTree):

@@ -16,7 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.i18n import _
 from ..core.nodes import html_element
-from .collect import note_header, note_links
+from .collect import note_header, note_part
 from .domain import notes_domain
 from .links import NoteLinks, links_of
 from .pagenames import tag_pagename, writes_pages
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 SEPARATOR = " \u00b7 "  # a middle dot between the parts of the header
 SINGULAR = {"tags": "tag", "categories": "category"}
+NO_SEARCH = "no-search"
+"""The class that keeps a part out of Sphinx's search index (Sphinx 8.2 and later): the
+closing links name other notes, which a search for their titles should not find here."""
 
 
 def resolve_note_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -38,13 +41,14 @@ def resolve_note_parts(app: Sphinx, doctree: nodes.document, docname: str) -> No
     links = domain.links
     if links is None:  # worked out once after reading; here if that did not happen
         links = links_of(domain.notes, RELATED.value(app.config))
-    for header in list(doctree.findall(note_header)):
-        note = domain.notes.get(header["docname"])
-        shown = note_header_nodes(app, note, links[note.docname], docname) if note else []
-        header.replace_self(shown)
-    for place in list(doctree.findall(note_links)):
+    for place in list(doctree.findall(note_part)):  # headers and closing links
         note = domain.notes.get(place["docname"])
-        place.replace_self(closing_links(app, links[note.docname], docname) if note else [])
+        if note is None:
+            place.replace_self([])
+        elif isinstance(place, note_header):
+            place.replace_self(note_header_nodes(app, note, links[note.docname], docname))
+        else:
+            place.replace_self(closing_links(app, links[note.docname], docname))
 
 
 def note_header_nodes(app: Sphinx, note: Note, links: NoteLinks, docname: str) -> list[nodes.Node]:
@@ -115,7 +119,7 @@ def closing_links(app: Sphinx, links: NoteLinks, docname: str) -> list[nodes.Nod
     """The previous and next note (by date), then the related notes."""
     result: list[nodes.Node] = []
     if NAVIGATION.value(app.config):
-        navigation = nodes.paragraph(classes=["stl-note-navigation"])
+        navigation = nodes.paragraph(classes=["stl-note-navigation", NO_SEARCH])
         for label, other in ((_("Previous"), links.previous), (_("Next"), links.next)):
             if other is not None:
                 if len(navigation):
@@ -125,7 +129,7 @@ def closing_links(app: Sphinx, links: NoteLinks, docname: str) -> list[nodes.Nod
         if len(navigation):
             result.append(navigation)
     if links.related:
-        box = nodes.container(classes=["stl-note-related"])
+        box = nodes.container(classes=["stl-note-related", NO_SEARCH])
         box += nodes.rubric(_("Related notes"), _("Related notes"))
         items = nodes.bullet_list()
         for other in links.related:

@@ -28,8 +28,7 @@ def remember_links(
     """Keep each note's links, and each page's neighbours, as the last build wrote them
     (``env-get-outdated``)."""
     domain = notes_domain(env)
-    links = links_of(domain.notes, RELATED.value(app.config))
-    domain.links_before = {docname: link.shown() for docname, link in links.items()}
+    domain.links_before = domain.data["links_shown"]  # None before the first build
     domain.relations_before = neighbours(env)
     return set()
 
@@ -39,12 +38,12 @@ def notes_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     neighbours do (``env-get-updated``). Keeps the notes' links for the writing."""
     domain = notes_domain(env)
     domain.links = links_of(domain.notes, RELATED.value(app.config))
+    links = {docname: link.shown() for docname, link in domain.links.items()}
+    domain.data["links_shown"] = links  # what this build writes, for the next one
     before, relations_before = domain.links_before, domain.relations_before
     if before is None or relations_before is None:
         return []
-    rewrite = {
-        docname for docname, link in domain.links.items() if before.get(docname) != link.shown()
-    }
+    rewrite = {docname for docname, shown in links.items() if before.get(docname) != shown}
     rewrite.update(
         docname
         for docname, shown in neighbours(env).items()

@@ -147,7 +147,7 @@ def add_context(
         stl_is_note=is_note,
         stl_edit_url=(
             state.edit_url.replace("{path}", quote(source))
-            if state.edit_url and doctree is not None
+            if state.edit_url and pagename in app.env.all_docs  # not a generated page
             else ""
         ),
         stl_social=[

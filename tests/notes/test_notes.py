@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sphinx
 from sphinx.testing.util import SphinxTestApp
 
 from helpers import build_once, copy_root, soup, warnings_of
@@ -65,6 +67,15 @@ def test_a_rst_note_and_a_title_from_the_front_matter(notes_html: SphinxTestApp)
     assert domain.notes["notes/rst-note"].draft is False
 
 
+def test_a_rst_note_without_a_heading_takes_its_docinfo_title(build: Build) -> None:
+    rst = ":date: 2024-01-01\n:title: Untitled no more\n:tags: a, b\n\nThe text of it.\n"
+    app = build({"index.rst": "Home\n====\n\n.. toctree::\n\n   note\n", "note.rst": rst})
+    assert warnings_of(app) == []
+    page = soup(app, "note")
+    assert page.select_one("h1").get_text(strip=True).startswith("Untitled no more")
+    assert [a.get_text() for a in page.select("p.stl-note-tags a")] == ["a", "b"]
+
+
 def test_reading_time_counts_words_and_wide_script_characters(notes_html: SphinxTestApp) -> None:
     notes = notes_html.env.get_domain("notes").notes
     assert notes["notes/first"].words == 18  # title and body
@@ -83,6 +94,24 @@ def test_previous_next_and_related(notes_html: SphinxTestApp) -> None:
         "Maintainer",  # shares career, newest
         "A note in reStructuredText",  # shares python
     ]
+
+
+def test_closing_links_are_not_searched(notes_html: SphinxTestApp) -> None:
+    """A search for a note's title finds that note, not the notes that link to it."""
+    text = (notes_html.outdir / "searchindex.js").read_text("utf8")
+    index = json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+
+    def pages_with(stem: str) -> set[str]:
+        found: set[str] = set()
+        for kind in ("terms", "titleterms"):
+            numbers = index[kind].get(stem, [])
+            for number in numbers if isinstance(numbers, list) else [numbers]:
+                found.add(index["docnames"][number])
+        return found
+
+    assert "notes/second" in pages_with("maintain")  # its title: Maintainer
+    searched = sphinx.version_info < (8, 2)  # no "no-search" class before Sphinx 8.2
+    assert ("notes/first" in pages_with("maintain")) is searched  # links to it at its end
 
 
 def test_drafts_and_future_notes_are_never_read_or_written(notes_html: SphinxTestApp) -> None:

@@ -81,6 +81,18 @@ def test_an_incremental_build_equals_a_clean_build(
     assert_same_output(tmp_path / "incremental", tmp_path / "clean")
 
 
+def test_a_note_made_a_draft_again_is_unpublished(srcdir: Path, tmp_path: Path) -> None:
+    """Unlike a deleted page, whose old file Sphinx leaves, a note made a draft leaves
+    no page and no source copy from the build that published it."""
+    outdir = tmp_path / "out"
+    sphinx_build(srcdir, outdir)
+    published = [outdir / "notes" / "first.html", outdir / "_sources" / "notes" / "first.md.txt"]
+    assert all(path.is_file() for path in published)
+    CHANGES["draft on"](srcdir)
+    sphinx_build(srcdir, outdir)
+    assert not any(path.exists() for path in published)
+
+
 def test_a_title_edit_rewrites_the_notes_that_link_to_it(srcdir: Path, tmp_path: Path) -> None:
     sphinx_build(srcdir, tmp_path / "out")
     CHANGES["title"](srcdir)

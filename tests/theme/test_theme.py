@@ -110,6 +110,13 @@ def test_the_page_has_its_parts(site: Path) -> None:
     assert (site / "_static" / "pygments_dark.css").is_file()
 
 
+def test_a_generated_page_has_no_edit_link(site: Path) -> None:
+    """A listing of notes has no source file to edit."""
+    listing = page(site, "blog/index")
+    assert listing.select_one("h1").get_text(strip=True).startswith("Notes")
+    assert listing.select_one(".stl-edit") is None
+
+
 def test_what_the_writer_typed_is_escaped(site: Path) -> None:
     html = page(site, "other")
     assert html.select_one(".stl-announcement p").get_text() == (
