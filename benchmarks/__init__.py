@@ -1,0 +1,1 @@
+"""Build benchmarks: ``python benchmarks/run.py --help``; see docs/performance.md."""
