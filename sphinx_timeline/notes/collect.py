@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from ..core.metadata import PageMetadata
+from ..core.metadata import FieldError, PageMetadata
 from ..core.warnings_ import TimelineWarning
 from .domain import notes_domain
 from .drafts import draft_banner
@@ -46,8 +46,11 @@ class NoteTitleTransform(SphinxTransform):
         if any(isinstance(node, nodes.section) for node in self.document.children):
             return
         metadata = PageMetadata.of(self.env, self.env.docname)
-        title = metadata.fields.get("title")
-        if "date" not in metadata or not isinstance(title, str) or not title.strip():
+        try:
+            title = metadata.text("title")
+        except FieldError:  # a list or a mapping: collect_note warns of it
+            return
+        if "date" not in metadata or not title:
             return
         section = nodes.section(
             ids=[nodes.make_id(title)], names=[nodes.fully_normalize_name(title)]
@@ -71,6 +74,10 @@ def collect_note(app: Sphinx, doctree: nodes.document) -> None:
     fields = read_note(metadata, report)
     if fields is None:
         return
+    try:  # the heading is the note's title; NoteTitleTransform made one from a good title
+        metadata.text("title")
+    except FieldError as error:
+        report(str(error), "title")
     title = env.titles[docname].astext() if docname in env.titles else docname
     note = Note(
         docname=docname,

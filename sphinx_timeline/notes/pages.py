@@ -236,10 +236,10 @@ def write_page(
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
     maker = ListingMaker(app, page.name)
     section = page_section(maker, page, pages)
-    document = new_document(page.name)
-    document += section
     with rendering(builder, page.name):
-        body = builder.render_partial(section.deepcopy())["fragment"]
+        body = builder.render_partial(section)["fragment"]
+    document = new_document(page.name)  # the page's doctree, for html-page-context
+    document += section  # after rendering, which puts the section in a document of its own
     context = page_context(maker, page, pages, body)
     context["toctree"] = navigation.toctree(page.name)
     target = Path(builder.get_outfilename(page.name))

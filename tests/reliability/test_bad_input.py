@@ -816,6 +816,8 @@ def front_matter_cases() -> Iterator[Case]:
     yield field("front-matter-categories-mapping", "categories: {a: 1}", "is not a list of words")
     yield field("front-matter-keywords-mapping", "keywords: {a: 1}", "is not a list of words")
     yield field("front-matter-description-list", "description: [one, two]", "is not a text")
+    yield field("front-matter-title-list", "title: [one, two]", "title: ['one', 'two'] is not a")
+    yield field("front-matter-title-mapping", "title: {a: b}", "title: {'a': 'b'} is not a text")
     yield field("front-matter-image-list", "image: [a.png]", "image: ['a.png'] is not a text")
     yield field("front-matter-authors-without-name", "authors: {email: a@x.org}", "needs a name")
     yield field(
