@@ -46,10 +46,10 @@ class NoteTitleTransform(SphinxTransform):
         if any(isinstance(node, nodes.section) for node in self.document.children):
             return
         metadata = PageMetadata.of(self.env, self.env.docname)
-        try:
-            title = metadata.text("title")
-        except FieldError:  # a list or a mapping: collect_note warns of it
+        value = metadata.fields.get("title")
+        if isinstance(value, (list, dict)):  # collect_note warns of it
             return
+        title = "" if value is None else str(value).strip()  # as typed, line breaks too
         if "date" not in metadata or not title:
             return
         section = nodes.section(
