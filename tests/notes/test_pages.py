@@ -10,7 +10,15 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from helpers import assert_same_output, build_once, copy_root, soup, sphinx_build, warnings_of
+from helpers import (
+    assert_same_output,
+    build_once,
+    build_without_warnings,
+    copy_root,
+    soup,
+    sphinx_build,
+    warnings_of,
+)
 
 Build = Callable[..., SphinxTestApp]
 
@@ -191,6 +199,25 @@ def test_each_page_links_the_other_listings(html: SphinxTestApp) -> None:
         ("Archive", "../../../blog/archive.html"),
         ("Categories", "../../../categories/index.html"),
     ]
+
+
+def test_every_generated_page_navigation_reaches_the_pages(tmp_path: Path) -> None:
+    """The theme's navigation, rendered once and re-linked for each folder, links each
+    generated page to the project's pages as Sphinx links a page of the project."""
+    srcdir = copy_root("notes-listings", tmp_path)
+    sidebars = {"**": ["globaltoc.html"]}  # the whole toctree, in every page
+    outdir = build_without_warnings(srcdir, tmp_path / "build", html_sidebars=sidebars)
+    expected = {  # the project's pages (the held-back draft has none)
+        (outdir / source.relative_to(srcdir)).with_suffix(".html").resolve()
+        for source in [*srcdir.rglob("*.md"), *srcdir.rglob("*.rst")]
+        if source.stem != "draft"
+    }
+    for name in generated(outdir):
+        page = parse(outdir / name)
+        links = page.select("div.sphinxsidebar a.reference.internal")
+        found = {(outdir / name).parent.joinpath(link["href"]).resolve() for link in links}
+        assert found <= expected, name
+        assert len(found) >= 3, name
 
 
 def test_doc_links_reach_the_generated_pages(html: SphinxTestApp) -> None:
