@@ -36,6 +36,7 @@ from myst_parser.mocking import MockState
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .core import memory
 from .core.warnings_ import WARNING_TYPE, TimelineWarning
 from .extension import FEATURES
 from .notes import fields
@@ -63,9 +64,10 @@ class ConfigTableDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         rows: list[list[list[nodes.Node]]] = []
-        for feature in FEATURES:
-            source = inspect.getsourcefile(feature.settings) or feature.__name__
-            for setting in feature.SETTINGS:
+        modules = [memory, *(feature.settings for feature in FEATURES)]
+        for module in modules:
+            source = inspect.getsourcefile(module) or module.__name__
+            for setting in module.SETTINGS:
                 rows.append(
                     [
                         [nodes.literal("", setting.key)],

@@ -5,8 +5,9 @@ settings registration and validation (:mod:`.config`), warning subtypes
 (:mod:`.warnings_`), the directive base and option converters (:mod:`.directive`),
 node helpers (:mod:`.nodes`), the fence-aware source scanner (:mod:`.source`),
 front matter (:mod:`.metadata`), dates (:mod:`.dates`), static assets
-(:mod:`.assets`), translations (:mod:`.i18n`), the MyST set-up (:mod:`.myst`) and
-output files written whole (:mod:`.files`).
+(:mod:`.assets`), translations (:mod:`.i18n`), the MyST set-up (:mod:`.myst`),
+output files written whole (:mod:`.files`) and the garbage collector while pages are
+written (:mod:`.memory`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .assets import setup_assets
 from .i18n import setup_i18n
+from .memory import setup_memory
 from .myst import setup_myst
 from .nodes import setup_nodes
 
@@ -28,3 +30,4 @@ def setup(app: Sphinx) -> None:
     setup_myst(app)
     setup_nodes(app)
     setup_assets(app)
+    setup_memory(app)

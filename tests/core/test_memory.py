@@ -1,0 +1,35 @@
+"""The garbage collector leaves the environment out while pages are written, and gets it
+back when the build ends."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from helpers import warnings_of
+
+PAGES = {"index.md": "# Home\n\n```{toctree}\nother\n```\n", "other.md": "# Other\n\nText.\n"}
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+def test_the_environment_is_frozen_while_writing_only(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, freeze: bool
+) -> None:
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    for name, text in PAGES.items():
+        (srcdir / name).write_text(text, "utf8")
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_timeline"]\n', "utf8")
+    app = make_app("html", srcdir=srcdir, confoverrides={"timeline_freeze_environment": freeze})
+    counts: list[int] = []
+    app.connect("html-page-context", lambda *args: counts.append(gc.get_freeze_count()))
+    before = gc.get_freeze_count()
+    app.build()
+    assert warnings_of(app) == []
+    assert len(counts) >= 2  # the two pages, and Sphinx's own
+    assert all(count > before for count in counts) is freeze
+    assert gc.get_freeze_count() == 0  # released when the build ended
