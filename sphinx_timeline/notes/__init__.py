@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.config import add_settings, loaded_late
 from .collect import NoteTitleTransform, collect_note, note_header, note_links
 from .domain import NotesDomain
-from .drafts import NotesTocTree, hold_back, is_shown_draft, remove_held_back_output
+from .drafts import NotesTocTree, hold_back, is_shown_draft
 from .feeds import link_feeds, setup_feeds
 from .header import NoteTimeTransform, resolve_note_parts
 from .meta import add_page_metadata, setup_metadata
@@ -38,7 +38,6 @@ def setup(app: Sphinx) -> None:
     app.add_transform(NoteTitleTransform)
     app.connect("env-get-outdated", remember_links, priority=400)
     app.connect("env-get-outdated", hold_back)
-    app.connect("build-finished", remove_held_back_output)
     app.connect("env-get-updated", notes_to_rewrite)
     app.connect("doctree-read", collect_note, priority=600)
     app.connect("doctree-resolved", resolve_note_parts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +122,7 @@ def hold_back(
     domain.held_back.clear()
     domain.held_back.update(held)
     env.found_docs.difference_update(held)
+    remove_held_back_output(app, held)
     added.difference_update(held)
     changed.difference_update(held)
     removed.update(set(held) & set(env.all_docs))
@@ -130,16 +132,17 @@ def hold_back(
     return (parents | domain.pages_skipping(flipped)) - set(held)
 
 
-def remove_held_back_output(app: Sphinx, exception: Exception | None) -> None:
-    """Delete what an earlier build wrote for the notes held back now (``build-finished``):
-    a note made a draft again is unpublished, not left online from the last build. The
-    HTML builders write a page and a copy of the source for each note."""
+def remove_held_back_output(app: Sphinx, held: Iterable[str]) -> None:
+    """Delete what an earlier build wrote for the notes ``held`` back now, before this
+    build writes anything (an EPUB packs every file of its folder): a note made a draft
+    again is unpublished, not left online from the last build. The HTML builders write a
+    page and a copy of the source for each note."""
     builder = app.builder
-    if exception is not None or not hasattr(builder, "get_outfilename"):
+    if not hasattr(builder, "get_outfilename"):
         return
     sources = Path(builder.outdir, "_sources")
     link_suffix = app.config.html_sourcelink_suffix
-    for docname in sorted(notes_domain(app.env).held_back):
+    for docname in sorted(held):
         Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
         for suffix in app.config.source_suffix:  # named as Sphinx names the copy
             name = docname + suffix + (link_suffix if suffix != link_suffix else "")
