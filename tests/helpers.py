@@ -44,6 +44,31 @@ def copy_root(name: str, destination: Path) -> Path:
     return target
 
 
+STANDIN_THEME = """\
+from pathlib import Path
+
+
+def setup(app):
+    app.add_html_theme("standin", str(Path(__file__).parent / "standin"))
+    app.setup_extension("sphinx_timeline")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+"""A theme package that loads the extension itself, as ``test-theme-only`` expects."""
+
+
+def write_standin_theme(folder: Path) -> None:
+    """Make the ``standin`` theme importable from ``folder`` (put on ``PYTHONPATH``) and
+    findable through its ``sphinx.html_themes`` entry point."""
+    package = folder / "standin_theme"
+    (package / "standin").mkdir(parents=True)
+    (package / "__init__.py").write_text(STANDIN_THEME, "utf8")
+    (package / "standin" / "theme.toml").write_text('[theme]\ninherit = "basic"\n', "utf8")
+    info = folder / "standin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: standin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[sphinx.html_themes]\nstandin = standin_theme\n")
+
+
 def build_once(
     srcdir: Path,
     buildername: str = "html",

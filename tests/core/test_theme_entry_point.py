@@ -16,31 +16,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import copy_root, strip_colours
-
-THEME_MODULE = """\
-from pathlib import Path
-
-
-def setup(app):
-    app.add_html_theme("standin", str(Path(__file__).parent / "standin"))
-    app.setup_extension("sphinx_timeline")
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
-"""
+from helpers import copy_root, strip_colours, write_standin_theme
 
 
 @pytest.fixture(scope="module")
 def theme_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder that makes the stand-in theme importable and findable by entry point."""
     site = tmp_path_factory.mktemp("site")
-    package = site / "standin_theme"
-    (package / "standin").mkdir(parents=True)
-    (package / "__init__.py").write_text(THEME_MODULE, "utf8")
-    (package / "standin" / "theme.toml").write_text('[theme]\ninherit = "basic"\n', "utf8")
-    info = site / "standin-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: standin\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[sphinx.html_themes]\nstandin = standin_theme\n")
+    write_standin_theme(site)
     return site
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUILD_EPOCH, DOCS, ROOTS, copy_root, strip_colours
+from helpers import BUILD_EPOCH, DOCS, ROOTS, copy_root, strip_colours, write_standin_theme
 
 GUARD = '''\
 """Refuse every network operation of this process, and log each attempt."""
@@ -67,15 +67,6 @@ for name in (
 log(f"armed {os.getpid()}")
 '''
 
-STANDIN_THEME = """\
-from pathlib import Path
-
-
-def setup(app):
-    app.add_html_theme("standin", str(Path(__file__).parent / "standin"))
-    app.setup_extension("sphinx_timeline")
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
-"""
 
 ROOT_NAMES = sorted(path.name.removeprefix("test-") for path in ROOTS.glob("test-*"))
 """Every test project: a new one is built here too."""
@@ -97,14 +88,7 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ``test-theme-only``, found through its ``sphinx.html_themes`` entry point."""
     folder = tmp_path_factory.mktemp("offline")
     (folder / "sitecustomize.py").write_text(GUARD, "utf8")
-    theme = folder / "standin_theme"
-    (theme / "standin").mkdir(parents=True)
-    (theme / "__init__.py").write_text(STANDIN_THEME, "utf8")
-    (theme / "standin" / "theme.toml").write_text('[theme]\ninherit = "basic"\n', "utf8")
-    info = folder / "standin-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: standin\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[sphinx.html_themes]\nstandin = standin_theme\n")
+    write_standin_theme(folder)
     return folder
 
 
