@@ -1,5 +1,6 @@
 """Output files the features write themselves (feeds, generated pages): whole or not at
-all, and a file that cannot be written is a warning, as it is for Sphinx's own pages."""
+all, and a file that cannot be written is a warning, as it is for Sphinx's own pages;
+one no longer written is removed with the folders it leaves empty."""
 
 from __future__ import annotations
 
@@ -29,3 +30,17 @@ def write_whole(path: Path, data: bytes) -> bool:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
     return True
+
+
+def remove_output(path: Path, outdir: Path) -> None:
+    """Delete the output file ``path`` and the folders it leaves empty, never anything
+    outside ``outdir``; what is gone already, or cannot be removed, is left alone."""
+    outdir, path = outdir.resolve(), path.resolve()
+    if not path.is_relative_to(outdir):
+        return
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent

@@ -37,7 +37,7 @@ from sphinx.util.osutil import relative_uri
 
 from .. import __version__
 from ..core.config import conf_location, set_by_project
-from ..core.files import write_whole
+from ..core.files import remove_output, write_whole
 from ..core.i18n import _
 from ..core.warnings_ import TimelineWarning, warn
 from .collect import note_header, note_links
@@ -277,16 +277,9 @@ def remove_old_feeds(app: Sphinx, builder: StandaloneHTMLBuilder, paths: set[str
         before = set(json.loads(written.read_text("utf8")))
     except (OSError, ValueError, TypeError):
         before = set()
-    outdir = Path(app.outdir).resolve()
+    outdir = Path(app.outdir)
     for old in sorted(before - paths):
-        path = (outdir / old).resolve()
-        with contextlib.suppress(OSError):
-            if path.is_relative_to(outdir):
-                path.unlink(missing_ok=True)
-                folder = path.parent
-                while folder != outdir and not any(folder.iterdir()):
-                    folder.rmdir()
-                    folder = folder.parent
+        remove_output(outdir / old, outdir)
     if before != paths:
         written.write_text(json.dumps(sorted(paths)), "utf8")
 

@@ -35,7 +35,7 @@ from sphinx.util import docname_join
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
-from ..core.files import write_whole
+from ..core.files import remove_output, write_whole
 from ..core.i18n import _
 from ..core.nodes import html_element
 from ..core.warnings_ import TimelineWarning, warn
@@ -327,18 +327,7 @@ def remove_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
     """Delete the file an earlier build wrote for a generated page that is no more
     (the last page of a shorter listing, a tag no note has now), and the folders it
     leaves empty, so that the output is a clean build's."""
-    path = Path(builder.get_outfilename(pagename))
-    path.unlink(missing_ok=True)
-    outdir = Path(builder.outdir)
-    folder = path.parent
-    while (
-        folder != outdir
-        and folder.is_relative_to(outdir)
-        and folder.is_dir()  # an earlier build may have removed it already
-        and not any(folder.iterdir())
-    ):
-        folder.rmdir()
-        folder = folder.parent
+    remove_output(Path(builder.get_outfilename(pagename)), Path(builder.outdir))
 
 
 @contextmanager
