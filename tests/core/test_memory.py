@@ -1,5 +1,5 @@
 """The garbage collector leaves the environment out while pages are written, and gets it
-back when the build ends."""
+back when the build ends; Sphinx keeps no doctree in memory from reading to writing."""
 
 from __future__ import annotations
 
@@ -26,10 +26,13 @@ def test_the_environment_is_frozen_while_writing_only(
     (srcdir / "conf.py").write_text('extensions = ["sphinx_timeline"]\n', "utf8")
     app = make_app("html", srcdir=srcdir, confoverrides={"timeline_freeze_environment": freeze})
     counts: list[int] = []
+    held: list[int] = []  # doctrees Sphinx holds in memory when each page is read
     app.connect("html-page-context", lambda *args: counts.append(gc.get_freeze_count()))
+    app.connect("source-read", lambda *args: held.append(len(app.env._write_doc_doctree_cache)))
     before = gc.get_freeze_count()
     app.build()
     assert warnings_of(app) == []
     assert len(counts) >= 2  # the two pages, and Sphinx's own
     assert all(count > before for count in counts) is freeze
     assert gc.get_freeze_count() == 0  # released when the build ended
+    assert held == [0, 0] if freeze else held == [0, 1]
