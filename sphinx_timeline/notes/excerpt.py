@@ -57,17 +57,21 @@ def excerpt_text(doctree: nodes.document) -> str:
     ``{.excerpt}`` spans, else the paragraphs before its ``<!--more-->``; ``""`` when it
     marks none."""
     marked: list[nodes.Element] = []
-    for node in doctree.findall(nodes.Element):
-        if is_excerpt(node) and not any(is_excerpt(parent) for parent in ancestors(node)):
-            marked.append(node)
+    before_more: list[nodes.paragraph] | None = None
+    paragraphs: list[nodes.paragraph] = []
+    for node in doctree.findall(nodes.Element):  # one walk: pages are long, marks rare
+        if is_excerpt(node):
+            if not any(is_excerpt(parent) for parent in ancestors(node)):
+                marked.append(node)
+        elif before_more is None:
+            if isinstance(node, nodes.paragraph):
+                paragraphs.append(node)
+            elif isinstance(node, nodes.raw) and _MORE.fullmatch(node.astext()):
+                before_more = paragraphs
     if marked:
         return plain(" ".join(node.astext() for node in marked))
-    paragraphs: list[str] = []
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, nodes.raw) and _MORE.fullmatch(node.astext()):
-            return plain(" ".join(paragraphs))
-        if isinstance(node, nodes.paragraph) and is_body_paragraph(node):
-            paragraphs.append(node.astext())
+    if before_more is not None:
+        return plain(" ".join(p.astext() for p in before_more if is_body_paragraph(p)))
     return ""
 
 

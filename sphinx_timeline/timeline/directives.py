@@ -8,6 +8,7 @@ entries with ``<time>`` elements, markers and permalinks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -35,6 +36,9 @@ ORDERS = ("document", "ascending", "descending")
 PRESENT = "present"
 RANGE_SEPARATOR = " \u2013 "  # an en dash between two dates
 DROPPED_ENTRIES = "stl_dropped_entries"
+_PLAIN_WORDS = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+"""Letters and digits in words one space apart: a label no markup language reads as
+markup, which needs no parsing."""
 """The key, in the environment's data of the page being read, of how many of its
 ``timeline-entry`` directives were left out (each with a warning saying why)."""
 
@@ -83,6 +87,8 @@ class TimelineEntryDirective(BaseDirective):
         source_text = self.options.get("label", "")
         if not source_text:
             return None, []
+        if _PLAIN_WORDS.fullmatch(source_text):
+            return label_node([nodes.Text(source_text)], source_text, *self.get_source_info()), []
         parsed, messages = self.state.inline_text(source_text, self.option_line("label"))
         holder = nodes.inline("", "", *parsed)
         raw_as_text(holder)
