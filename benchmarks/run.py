@@ -67,6 +67,7 @@ SPECS = (
     Spec("notes-plain", "notes-plain"),
     Spec("notes-extension", "notes-extension"),
     Spec("notes-extension-j2", "notes-extension", ("-j", "2")),
+    Spec("notes-plain-j2", "notes-plain", ("-j", "2")),
     Spec("timeline-plain", "timeline-plain"),
     Spec("timeline-extension", "timeline-extension"),
     *(
@@ -81,11 +82,13 @@ PARTS = {
     "blog": ("blog-plain", "blog-extension"),
     "notes": ("notes-plain", "notes-extension"),
     "timeline": ("timeline-plain", "timeline-extension"),
-    "parallel": ("notes-extension", "notes-extension-j2"),
+    "parallel": ("notes-plain", "notes-plain-j2", "notes-extension", "notes-extension-j2"),
     "themes": tuple(THEMES.values()),
     "ablog": ("notes-extension", "notes-ablog"),
 }
 """The builds each part needs."""
+PARALLEL = ("plain", "extension")
+"""The notes projects built with ``-j 2`` as well as ``-j 1``."""
 CHANGES = {"body edit": corpus.edit_body, "tag change": corpus.change_tag}
 """The incremental builds of the ``blog`` and ``notes`` parts, after a clean build, in
 this order."""
@@ -110,7 +113,7 @@ def run_size(notes: int, runs: int, parts: list[str], workdir: Path) -> dict:
     full: dict[str, list[measure.Build]] = {spec.name: [] for spec in specs}
     rebuilt = [name for part in EDITED_PARTS if part in parts for name in PARTS[part]]
     incremental = {change: {name: [] for name in rebuilt} for change in CHANGES}
-    parallel = []
+    parallel: dict[str, list[list[str]]] = {label: [] for label in PARALLEL}
     for run in range(runs):
         for spec in specs:
             shutil.rmtree(out[spec.name], ignore_errors=True)
@@ -120,7 +123,9 @@ def run_size(notes: int, runs: int, parts: list[str], workdir: Path) -> dict:
             full[spec.name].append(build)
             progress(notes, run, runs, spec.name, build)
         if "parallel" in parts:
-            parallel.append(measure.differing(out["notes-extension"], out["notes-extension-j2"]))
+            for label, differing in parallel.items():
+                serial, two = out[f"notes-{label}"], out[f"notes-{label}-j2"]
+                differing.append(measure.differing(serial, two))
         for change, edit in CHANGES.items():
             for spec in (spec for spec in specs if spec.name in rebuilt):
                 before = measure.snapshot(out[spec.name])
@@ -172,7 +177,10 @@ def summarize(raw: dict) -> dict:
             for corpus in ("blog", "notes", "timeline")
             for key in ("cpu", "wall", "peak_mb")
         },
-        "parallel speed-up": ("notes-extension", "notes-extension-j2", "wall"),
+        **{
+            f"{label} parallel speed-up": (f"notes-{label}", f"notes-{label}-j2", "wall")
+            for label in PARALLEL
+        },
         **{f"{theme} cpu": (name, THEMES["alabaster"], "cpu") for theme, name in THEMES.items()},
         "ablog cpu": ("notes-extension", "notes-ablog", "cpu"),
     }
@@ -191,7 +199,10 @@ def summarize(raw: dict) -> dict:
         "full": full,
         "incremental": incremental,
         "ratios": ratios,
-        "parallel_identical": all(not files for files in raw["parallel_differing"]),
+        "parallel_identical": {
+            label: all(not files for files in differing)
+            for label, differing in raw["parallel_differing"].items()
+        },
     }
 
 
@@ -315,12 +326,13 @@ def incremental_table(sizes: dict[int, dict]) -> str:
 def parallel_table(sizes: dict[int, dict]) -> str:
     rows = []
     for notes, s in sizes.items():
-        one, two = s["full"]["notes-extension"], s["full"]["notes-extension-j2"]
-        rows.append([notes, one["wall"], two["wall"], ratio(one["wall"], two["wall"])])
-        rows[-1] += [one["cpu"], two["cpu"], one["peak_mb"], two["peak_mb"]]
-        rows[-1] += ["yes" if s["parallel_identical"] else "no"]
-    headers = ["notes", "-j 1 wall s", "-j 2 wall s", "speed-up", "-j 1 CPU s", "-j 2 CPU s"]
-    headers += ["-j 1 peak MB", "-j 2 peak MB", "identical output"]
+        for label in PARALLEL:
+            one, two = s["full"][f"notes-{label}"], s["full"][f"notes-{label}-j2"]
+            rows.append([notes, label, one["wall"], two["wall"], ratio(one["wall"], two["wall"])])
+            rows[-1] += [one["cpu"], two["cpu"], one["peak_mb"], two["peak_mb"]]
+            rows[-1] += ["yes" if s["parallel_identical"][label] else "no"]
+    headers = ["notes", "build", "-j 1 wall s", "-j 2 wall s", "speed-up", "-j 1 CPU s"]
+    headers += ["-j 2 CPU s", "-j 1 peak MB", "-j 2 peak MB", "identical output"]
     return table("Parallel builds: `-j 2` against `-j 1`", headers, rows)
 
 

@@ -33,7 +33,7 @@ FREEZE = Setting(
     "Whether the garbage collector leaves the environment out while the pages are "
     "written (``gc.freeze()`` after reading, undone when the build ends), and Sphinx "
     "reads each doctree back from its pickle to write its page rather than keep them "
-    "all in memory; a build is faster by a sixth or so, and takes less memory. "
+    "all in memory: a build is faster by a seventh or so, and takes less memory. "
     "See :doc:`performance`.",
 )
 SETTINGS = (FREEZE,)
