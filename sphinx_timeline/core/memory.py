@@ -8,6 +8,10 @@ the collector the objects of the writing only, and lets the workers of a paralle
 share the frozen memory. ``timeline_freeze_environment = False`` leaves the collector
 alone.
 
+A parallel build forks its workers from the main process: each one freezes what it
+inherits as it starts, so that its collector walks only what the worker makes, not the
+main process's heap (with ``-j 2``, every page resolved and waiting to be written).
+
 Sphinx also keeps each doctree it reads in memory until the page is written, so the
 collector walks more and more of them as the pages are read, and frozen, they would
 stay to the end of the build. So each is dropped once its pickle is written (when the
@@ -18,6 +22,7 @@ write the page, which costs less than the collector's walks did.
 from __future__ import annotations
 
 import gc
+import os
 from typing import TYPE_CHECKING
 
 from .config import Setting, add_settings, instance_of
@@ -39,11 +44,32 @@ FREEZE = Setting(
 SETTINGS = (FREEZE,)
 
 
+class _Workers:
+    """Whether a worker process forked now freezes what it inherits: while a build
+    that freezes its environment runs."""
+
+    freeze = False
+
+
+def _freeze_inherited() -> None:
+    if _Workers.freeze:
+        gc.freeze()
+
+
+os.register_at_fork(after_in_child=_freeze_inherited)
+
+
 def setup_memory(app: Sphinx) -> None:
     add_settings(app, SETTINGS)
+    app.connect("builder-inited", start_build)
     app.connect("env-purge-doc", drop_read_doctrees)
     app.connect("env-updated", freeze_environment)
     app.connect("build-finished", release_environment)
+
+
+def start_build(app: Sphinx) -> None:
+    """Let the workers of this build freeze what they inherit (``builder-inited``)."""
+    _Workers.freeze = FREEZE.value(app.config)
 
 
 def drop_read_doctrees(app: Sphinx, env: BuildEnvironment, docname: str = "") -> None:
@@ -69,5 +95,6 @@ def freeze_environment(app: Sphinx, env: BuildEnvironment) -> None:
 def release_environment(app: Sphinx, exception: BaseException | None) -> None:
     """Give the collector its objects back (``build-finished``), so that they are freed
     once garbage, as in a process that builds again (a test suite, a live server)."""
+    _Workers.freeze = False
     if FREEZE.value(app.config):
         gc.unfreeze()

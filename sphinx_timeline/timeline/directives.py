@@ -36,11 +36,11 @@ ORDERS = ("document", "ascending", "descending")
 PRESENT = "present"
 RANGE_SEPARATOR = " \u2013 "  # an en dash between two dates
 DROPPED_ENTRIES = "stl_dropped_entries"
+"""The key, in the environment's data of the page being read, of how many of its
+``timeline-entry`` directives were left out (each with a warning saying why)."""
 _PLAIN_WORDS = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 """Letters and digits in words one space apart: a label no markup language reads as
 markup, which needs no parsing."""
-"""The key, in the environment's data of the page being read, of how many of its
-``timeline-entry`` directives were left out (each with a warning saying why)."""
 
 
 class TimelineEntryDirective(BaseDirective):
