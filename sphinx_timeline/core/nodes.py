@@ -3,6 +3,7 @@ shown as text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -47,6 +48,14 @@ def set_unique_id(document: nodes.document, node: nodes.Element, base: str) -> N
         node_id = f"{base}-{serial}"
     node["ids"].append(node_id)
     document.ids[node_id] = node
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    """The elements that hold ``node``, innermost first."""
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def raw_as_text(body: nodes.Element) -> None:

@@ -55,6 +55,8 @@ from sphinx import addnodes
 from sphinx.locale import _ as sphinx_
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.nodes import ancestors
+
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
@@ -186,13 +188,6 @@ def replace(figure: nodes.figure, kind: type[FigureT]) -> FigureT:
     new.source, new.line = figure.source, figure.line
     figure.replace_self(new)
     return new
-
-
-def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
 
 
 def can_wrap(figure: nodes.figure) -> bool:

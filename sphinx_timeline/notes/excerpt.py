@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 
 from ..core.directive import BaseDirective, Options
+from ..core.nodes import ancestors
 from ..core.warnings_ import TimelineWarning
 
 if TYPE_CHECKING:
@@ -82,31 +83,13 @@ def is_excerpt(node: nodes.Element) -> bool:
     return isinstance(node, nodes.inline) and SPAN_CLASS in node["classes"]
 
 
-def ancestors(node: nodes.Element) -> list[nodes.Element]:
-    """The elements that hold ``node``, innermost first."""
-    found = []
-    parent = node.parent
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parent
-    return found
-
-
 def is_body_paragraph(paragraph: nodes.paragraph) -> bool:
     """Whether a paragraph is part of the page's text, not of its front matter or of a
     message of the parser's."""
     return not any(
         isinstance(ancestor, (nodes.field_body, nodes.docinfo, nodes.system_message))
-        for ancestor in _ancestors(paragraph)
+        for ancestor in ancestors(paragraph)
     )
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
 
 
 def plain(text: str) -> str:

@@ -13,18 +13,24 @@ from sphinx.testing.util import SphinxTestApp
 
 from helpers import warnings_of
 
-PAGES = {"index.md": "# Home\n\n```{toctree}\nother\n```\n", "other.md": "# Other\n\nText.\n"}
+
+def write_project(folder: Path, names: list[str]) -> Path:
+    """A project of an index and a page of text for each of ``names``."""
+    srcdir = folder / "src"
+    srcdir.mkdir()
+    toctree = "\n".join(names)
+    (srcdir / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n", "utf8")
+    for name in names:
+        (srcdir / f"{name}.md").write_text(f"# {name}\n\nText.\n", "utf8")
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_timeline"]\n', "utf8")
+    return srcdir
 
 
 @pytest.mark.parametrize("freeze", [True, False])
 def test_the_environment_is_frozen_while_writing_only(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, freeze: bool
 ) -> None:
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    for name, text in PAGES.items():
-        (srcdir / name).write_text(text, "utf8")
-    (srcdir / "conf.py").write_text('extensions = ["sphinx_timeline"]\n', "utf8")
+    srcdir = write_project(tmp_path, ["other"])
     app = make_app("html", srcdir=srcdir, confoverrides={"timeline_freeze_environment": freeze})
     counts: list[int] = []
     held: list[int] = []  # doctrees Sphinx holds in memory when each page is read
@@ -43,14 +49,7 @@ def test_the_environment_is_frozen_while_writing_only(
 def test_the_workers_of_a_parallel_build_freeze_what_they_inherit(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, freeze: bool
 ) -> None:
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    names = [f"page{number}" for number in range(8)]
-    toctree = "\n".join(names)
-    (srcdir / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n", "utf8")
-    for name in names:
-        (srcdir / f"{name}.md").write_text(f"# {name}\n\nText.\n", "utf8")
-    (srcdir / "conf.py").write_text('extensions = ["sphinx_timeline"]\n', "utf8")
+    srcdir = write_project(tmp_path, [f"page{number}" for number in range(8)])
     app = make_app(
         "html", srcdir=srcdir, parallel=2, confoverrides={"timeline_freeze_environment": freeze}
     )
